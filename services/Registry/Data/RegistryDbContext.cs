@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Paradiplomacy.Registry.Domain;
+using Paradiplomacy.ServiceDefaults.Messaging;
+
+namespace Paradiplomacy.Registry.Data;
+
+public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> options) : DbContext(options), IMessagingDbContext
+{
+    private static readonly JsonSerializerOptions ProfileJson = new(JsonSerializerDefaults.Web);
+
+    public DbSet<City> Cities => Set<City>();
+    public DbSet<CityName> CityNames => Set<CityName>();
+    public DbSet<Country> Countries => Set<Country>();
+    public DbSet<ReferenceDataImport> ReferenceDataImports => Set<ReferenceDataImport>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasPostgresExtension("pg_trgm");
+        modelBuilder.AddOutboxAndInbox();
+
+        modelBuilder.Entity<City>(e =>
+        {
+            e.ToTable("cities");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Id).HasMaxLength(64);
+            e.Property(c => c.Level).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.Name).HasMaxLength(200);
+            e.Property(c => c.CountryCode).HasMaxLength(2);
+            e.Property(c => c.ParentId).HasMaxLength(64);
+            e.Property(c => c.Code).HasMaxLength(20);
+            e.Property(c => c.IsoCode).HasMaxLength(10);
+            e.Property(c => c.TimeZone).HasMaxLength(64);
+            e.Property(c => c.RegisteredBy).HasMaxLength(200);
+            e.Property(c => c.RequestId).HasMaxLength(100);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.Ignore(c => c.IsIndonesian);
+            e.Ignore(c => c.Etag);
+            // The profile is read and written whole; a JSON document keeps it one value with one shape.
+            e.Property(c => c.Profile)
+                .HasColumnType("jsonb")
+                .HasConversion(
+                    p => JsonSerializer.Serialize(p, ProfileJson),
+                    s => JsonSerializer.Deserialize<CityProfile>(s, ProfileJson) ?? new CityProfile(),
+                    new ValueComparer<CityProfile>(
+                        (a, b) => JsonSerializer.Serialize(a, ProfileJson) == JsonSerializer.Serialize(b, ProfileJson),
+                        p => JsonSerializer.Serialize(p, ProfileJson).GetHashCode(StringComparison.Ordinal),
+                        p => JsonSerializer.Deserialize<CityProfile>(JsonSerializer.Serialize(p, ProfileJson), ProfileJson)!));
+            e.HasIndex(c => c.Code).IsUnique().HasFilter("code IS NOT NULL");
+            e.HasIndex(c => c.RequestId).IsUnique().HasFilter("request_id IS NOT NULL");
+            e.HasIndex(c => new { c.CountryCode, c.Level });
+            e.HasIndex(c => c.Population);
+            e.HasIndex(c => c.ParentId);
+            e.HasIndex(c => c.HasProfile).HasFilter("has_profile");
+        });
+
+        modelBuilder.Entity<CityName>(e =>
+        {
+            e.ToTable("city_names");
+            e.HasKey(n => new { n.CityId, n.Name });
+            e.Property(n => n.Name).HasMaxLength(200);
+            // Prefix search (LIKE 'abc%') and misspellings (pg_trgm similarity).
+            e.HasIndex(n => n.Name, "ix_city_names_prefix").HasOperators("text_pattern_ops");
+            e.HasIndex(n => n.Name, "ix_city_names_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        });
+
+        modelBuilder.Entity<Country>(e =>
+        {
+            e.ToTable("countries");
+            e.HasKey(c => c.Code);
+            e.Property(c => c.Code).HasMaxLength(2);
+            e.Property(c => c.Name).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<ReferenceDataImport>(e =>
+        {
+            e.ToTable("reference_data_imports");
+            e.HasKey(i => i.Fingerprint);
+        });
+    }
+}

@@ -1,0 +1,155 @@
+using Paradiplomacy.ServiceDefaults.Errors;
+using Paradiplomacy.ServiceDefaults.Security;
+
+namespace Paradiplomacy.Registry.Domain;
+
+/// <summary>A government that can enter a partnership. Reference fields come from Kemendagri,
+/// ISO 3166-2 or GeoNames; the profile belongs to the region itself.</summary>
+public sealed class City
+{
+    public const string IndonesiaCode = "ID";
+
+    private City()
+    {
+    }
+
+    public required string Id { get; init; }
+    public CityLevel Level { get; init; }
+    public required string Name { get; set; }
+    public List<string> AlternateNames { get; set; } = [];
+    public required string CountryCode { get; init; }
+    public string? ParentId { get; set; }
+    /// <summary>Kemendagri code of an Indonesian region ("35.78").</summary>
+    public string? Code { get; init; }
+    /// <summary>ISO 3166-2 code of a subdivision abroad ("JP-26").</summary>
+    public string? IsoCode { get; init; }
+    public long? GeoNamesId { get; init; }
+    public long? Population { get; set; }
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    public string? TimeZone { get; set; }
+    public CityProfile Profile { get; private set; } = new();
+    /// <summary>Whether the profile says anything partner matching can use (kept for an index).</summary>
+    public bool HasProfile { get; private set; }
+    public List<string> CurrentPartnerIds { get; set; } = [];
+    /// <summary>Who registered it, for governments added by users; null for reference data.</summary>
+    public string? RegisteredBy { get; init; }
+    public string? RequestId { get; init; }
+    public int Version { get; private set; } = 1;
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public bool IsIndonesian => CountryCode == IndonesiaCode;
+
+    public string Etag => Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A government abroad that the reference data lacks, registered by a user.</summary>
+    public static City Register(string name, CityLevel level, string countryCode, string? parentId, long? population,
+        double? latitude, double? longitude, string timeZone, IEnumerable<string> alternateNames, Caller caller, string? requestId,
+        DateTimeOffset now)
+    {
+        if (countryCode == IndonesiaCode)
+        {
+            throw new ValidationException("city.country_code", "Indonesian regions come from Kemendagri's list and cannot be registered by hand");
+        }
+        if (level is not (CityLevel.Subdivision or CityLevel.Municipality))
+        {
+            throw new ValidationException("city.level", "a government abroad is a SUBDIVISION or a MUNICIPALITY");
+        }
+        if (!caller.IsOperator && !caller.HasRole(Roles.RegionalOfficer) && !caller.HasRole(Roles.MinistryReviewer))
+        {
+            throw new PermissionDeniedException("Only regional officers, ministry reviewers and operators register governments abroad.");
+        }
+        return new City
+        {
+            Id = $"reg-{Guid.NewGuid():N}",
+            Name = name.Trim(),
+            Level = level,
+            CountryCode = countryCode,
+            ParentId = parentId,
+            Population = population,
+            Latitude = latitude,
+            Longitude = longitude,
+            TimeZone = timeZone,
+            AlternateNames = alternateNames.Select(a => a.Trim()).Where(a => a.Length > 0).Distinct().ToList(),
+            RegisteredBy = caller.Describe(),
+            RequestId = requestId,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    /// <summary>Reference data row (Kemendagri, ISO 3166-2, GeoNames).</summary>
+    public static City FromReference(string id, CityLevel level, string name, string countryCode, string? parentId,
+        string? code, string? isoCode, long? geoNamesId, long? population, double? latitude, double? longitude,
+        string? timeZone, List<string> alternateNames, DateTimeOffset now) => new()
+        {
+            Id = id, Level = level, Name = name, CountryCode = countryCode, ParentId = parentId, Code = code, IsoCode = isoCode,
+            GeoNamesId = geoNamesId, Population = population, Latitude = latitude, Longitude = longitude, TimeZone = timeZone,
+            AlternateNames = alternateNames, CreatedAt = now, UpdatedAt = now,
+        };
+
+    /// <summary>An Indonesian region's officer keeps its profile; a government abroad is kept by a
+    /// partner key bound to it or by whoever registered it; operators may correct any.</summary>
+    public bool CanBeEditedBy(Caller caller)
+    {
+        if (caller.IsOperator)
+        {
+            return true;
+        }
+        if (IsIndonesian)
+        {
+            return caller.CanManageRegion(Code);
+        }
+        return (caller.HasRole(Roles.Partner) && caller.RegionCode == Id)
+            || (RegisteredBy is not null && caller.UserId == RegisteredBy);
+    }
+
+    /// <summary>Replaces the profile after the caller's rights and the etag are checked; returns the
+    /// fields that changed (none: nothing is written and the version stays).</summary>
+    public IReadOnlyList<string> UpdateProfile(CityProfile profile, Caller caller, string? expectedEtag, DateTimeOffset now)
+    {
+        if (!caller.IsAuthenticated)
+        {
+            throw new PermissionDeniedException("Sign in to change a city's profile.");
+        }
+        if (!CanBeEditedBy(caller))
+        {
+            throw new PermissionDeniedException(
+                $"Only an officer of {Name}{(Code is null ? string.Empty : $" ({Code})")} may change its profile.");
+        }
+        if (!string.IsNullOrEmpty(expectedEtag) && expectedEtag.Trim('"') != Etag)
+        {
+            throw new ConcurrencyConflictException("City", Id);
+        }
+        var changed = profile.ChangedFieldsSince(Profile);
+        if (changed.Count == 0)
+        {
+            return changed;
+        }
+        Profile = profile;
+        HasProfile = !profile.IsEmpty;
+        Version++;
+        UpdatedAt = now;
+        return changed;
+    }
+
+    /// <summary>Partners with an active agreement, as the agreements service reports them.</summary>
+    public void SetCurrentPartners(IEnumerable<string> partnerIds, DateTimeOffset now)
+    {
+        CurrentPartnerIds = partnerIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        Version++;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The side a partner comes from: Indonesian regions partner abroad and vice versa,
+    /// at a comparable level (a province with a state or prefecture, a kota or kabupaten with a municipality).</summary>
+    public IReadOnlyList<CityLevel> PartnerLevels() => Level switch
+    {
+        // A province such as DKI Jakarta partners with prefectures and states, and with capital cities (Tokyo, Seoul, Berlin).
+        CityLevel.Province => [CityLevel.Subdivision, CityLevel.Municipality],
+        CityLevel.Regency or CityLevel.City => [CityLevel.Municipality],
+        CityLevel.Subdivision => [CityLevel.Province],
+        _ => [CityLevel.City, CityLevel.Regency],
+    };
+}

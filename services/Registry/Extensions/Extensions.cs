@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Paradiplomacy.Registry.Data;
+using Paradiplomacy.ServiceDefaults;
+using Paradiplomacy.ServiceDefaults.Messaging;
+using Paradiplomacy.ServiceDefaults.Security;
+
+namespace Paradiplomacy.Registry.Extensions;
+
+public static class Extensions
+{
+    public const string ServiceName = "registry";
+    public const string DatabaseName = "registry-db";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddDefaultAuthentication();
+        builder.AddGrpcDefaults();
+        builder.AddServiceDatabase<RegistryDbContext>(DatabaseName, o => o.UseSnakeCaseNamingConvention());
+        builder.AddRedis();
+        builder.AddEventBus<RegistryDbContext>(ServiceName);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<ReferenceDataOptions>(builder.Configuration.GetSection("Registry:ReferenceData"));
+        builder.Services.AddSingleton<CountryDirectory>();
+        builder.Services.AddSingleton<CityCache>();
+        builder.Services.AddScoped<CitySearch>();
+        builder.Services.AddScoped<ReferenceDataLoader>();
+        builder.Services.AddScoped<RegistryDatabaseInitializer>();
+        return builder;
+    }
+
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<RegistryDatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+    }
+}

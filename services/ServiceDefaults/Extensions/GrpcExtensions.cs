@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Paradiplomacy.ServiceDefaults.Errors;
+
+namespace Paradiplomacy.ServiceDefaults;
+
+public static class GrpcExtensions
+{
+    /// <summary>Bounded message sizes, domain errors as rich statuses, JSON transcoding for the REST
+    /// face of every method, and server reflection for tools.</summary>
+    public static IHostApplicationBuilder AddGrpcDefaults(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddGrpc(options =>
+        {
+            options.Interceptors.Add<DomainErrorInterceptor>();
+            options.MaxReceiveMessageSize = 4 * 1024 * 1024;
+            options.EnableDetailedErrors = false;
+        }).AddJsonTranscoding();
+        builder.Services.AddGrpcReflection();
+        return builder;
+    }
+
+    public static WebApplication MapGrpcDefaults(this WebApplication app)
+    {
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}

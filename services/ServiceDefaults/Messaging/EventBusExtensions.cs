@@ -1,0 +1,44 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Paradiplomacy.ServiceDefaults.Messaging;
+
+public static class EventBusExtensions
+{
+    public const string ConnectionName = "eventbus";
+
+    /// <summary>MassTransit over RabbitMQ (ConnectionStrings:eventbus, an amqp:// URI), the outbox relay
+    /// for <typeparamref name="TContext"/>, and retry-then-error-queue for every consumer.
+    /// Queues are named after the service so its replicas compete on them.</summary>
+    public static IHostApplicationBuilder AddEventBus<TContext>(this IHostApplicationBuilder builder,
+        string serviceName, Action<IBusRegistrationConfigurator>? configureConsumers = null)
+        where TContext : DbContext, IMessagingDbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not set.");
+        var uri = new Uri(connectionString);
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            configureConsumers?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(uri.Host, (ushort)(uri.IsDefaultPort ? 5672 : uri.Port), Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')) is { Length: > 0 } vhost ? vhost : "/", host =>
+                {
+                    var credentials = uri.UserInfo.Split(':', 2);
+                    host.Username(Uri.UnescapeDataString(credentials[0] is { Length: > 0 } user ? user : "guest"));
+                    host.Password(Uri.UnescapeDataString(credentials.Length > 1 ? credentials[1] : "guest"));
+                    host.PublisherConfirmation = true;
+                });
+                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300)));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        builder.Services.AddHostedService<OutboxRelay<TContext>>();
+        return builder;
+    }
+}

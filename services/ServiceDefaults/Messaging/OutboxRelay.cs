@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Paradiplomacy.ServiceDefaults.Messaging;
+
+/// <summary>Publishes pending outbox rows in order, with publisher confirms, and marks them only
+/// once the broker has them. While the broker is away it keeps the rows and retries with back-off;
+/// a crash between confirm and mark republishes with the same message id, which inboxes absorb.
+/// Rows are claimed with FOR UPDATE SKIP LOCKED, so replicas share the work without double sends.</summary>
+public sealed class OutboxRelay<TContext>(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    OutboxSignal signal,
+    ILogger<OutboxRelay<TContext>> logger) : BackgroundService
+    where TContext : DbContext, IMessagingDbContext
+{
+    private const int BatchSize = 100;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Retention = TimeSpan.FromDays(7);
+
+    private static readonly Counter<long> Published = Telemetry.Meter.CreateCounter<long>("paradiplomacy.outbox.published");
+    private static readonly Counter<long> Failures = Telemetry.Meter.CreateCounter<long>("paradiplomacy.outbox.publish_failures");
+
+    private DateTimeOffset _lastCleanup = DateTimeOffset.MinValue;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var backoff = TimeSpan.Zero;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var wait = PollInterval;
+            try
+            {
+                var (published, failed) = await PublishBatchAsync(stoppingToken);
+                if (failed)
+                {
+                    backoff = backoff == TimeSpan.Zero ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+                    wait = backoff;
+                }
+                else
+                {
+                    backoff = TimeSpan.Zero;
+                    if (published == BatchSize)
+                    {
+                        continue;
+                    }
+                    await CleanupAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The database itself is away: keep trying, the rows are safe where they are.
+                logger.LogWarning(ex, "Outbox relay could not read pending messages");
+                wait = MaxBackoff;
+            }
+
+            try
+            {
+                if (backoff == TimeSpan.Zero)
+                {
+                    await signal.WaitAsync(wait, stoppingToken);
+                }
+                else
+                {
+                    await Task.Delay(wait, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Publishes one batch; returns how many went out and whether one failed.</summary>
+    public async Task<(int Published, bool Failed)> PublishBatchAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var pending = await db.OutboxMessages
+            .FromSql($"SELECT * FROM outbox_messages WHERE published_at IS NULL ORDER BY sequence LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(cancellationToken);
+
+        var published = 0;
+        var failed = false;
+        foreach (var row in pending)
+        {
+            try
+            {
+                await PublishAsync(row, cancellationToken);
+                row.PublishedAt = DateTimeOffset.UtcNow;
+                published++;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                row.Attempts++;
+                row.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
+                failed = true;
+                Failures.Add(1);
+                logger.LogWarning("Outbox message {MessageId} ({MessageType}) not published, attempt {Attempts}: {Error}",
+                    row.Id, row.MessageType, row.Attempts, ex.Message);
+                // Later rows wait too, so that events keep their order.
+                break;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        Published.Add(published);
+        return (published, failed);
+    }
+
+    private async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
+    {
+        var type = Type.GetType(row.MessageType, throwOnError: true)!;
+        var message = JsonSerializer.Deserialize(row.Payload, type, MessagingModelExtensions.PayloadOptions)!;
+
+        // Continue the trace of the request that wrote the event.
+        using var activity = Telemetry.ActivitySource.StartActivity($"outbox publish {type.Name}", ActivityKind.Producer, row.TraceParent);
+        activity?.SetTag("messaging.message.id", row.Id);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(PublishTimeout);
+        // MassTransit's RabbitMQ transport completes Publish only on the broker's confirm.
+        await bus.Publish(message, type, ctx => ctx.MessageId = row.Id, timeout.Token);
+    }
+
+    private async Task CleanupAsync(CancellationToken cancellationToken)
+    {
+        if (DateTimeOffset.UtcNow - _lastCleanup < TimeSpan.FromHours(1))
+        {
+            return;
+        }
+        _lastCleanup = DateTimeOffset.UtcNow;
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var cutoff = DateTimeOffset.UtcNow - Retention;
+        await db.OutboxMessages.Where(m => m.PublishedAt != null && m.PublishedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+    }
+}
