@@ -17,6 +17,8 @@ public sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Correl
         {
             id = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
         }
+        // Set on the request too, so a proxy forwards the same id to the service behind it.
+        context.Request.Headers[HeaderName] = id;
         context.Response.Headers[HeaderName] = id;
         Activity.Current?.SetTag("correlation.id", id);
         using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))

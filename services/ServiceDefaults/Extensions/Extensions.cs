@@ -73,6 +73,8 @@ public static class Extensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
+        // Never a stack trace to a caller, whatever the environment: a JSON status with the trace id.
+        app.UseExceptionHandler(errors => errors.Run(UnhandledErrorWriter.WriteAsync));
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains(AliveTag) });
         return app;

@@ -1,3 +1,5 @@
+using Google.Protobuf.Reflection;
+using Google.Rpc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,7 +18,10 @@ public static class GrpcExtensions
             options.Interceptors.Add<DomainErrorInterceptor>();
             options.MaxReceiveMessageSize = 4 * 1024 * 1024;
             options.EnableDetailedErrors = false;
-        }).AddJsonTranscoding();
+        }).AddJsonTranscoding(o =>
+            // Rich error details (google.rpc.*) travel inside Any; REST clients get them as JSON too.
+            o.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor, ErrorInfo.Descriptor, PreconditionFailure.Descriptor,
+                ResourceInfo.Descriptor, QuotaFailure.Descriptor, RetryInfo.Descriptor));
         builder.Services.AddGrpcReflection();
         return builder;
     }

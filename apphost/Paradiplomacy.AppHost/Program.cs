@@ -1,0 +1,13 @@
+using Paradiplomacy.AppHost;
+using Paradiplomacy.Hosting;
+
+// `-- token --role ROLE [--region CODE] [--ministry kemendagri|kemlu]` prints a development token.
+if (args.Length > 0 && args[0] == "token")
+{
+    return TokenCommand.Run(args[1..]);
+}
+
+var builder = DistributedApplication.CreateBuilder(args);
+SystemModel.Describe(builder);
+await using var app = builder.Build();
+return await app.RunAsync();

@@ -1,0 +1,34 @@
+using Paradiplomacy.Hosting;
+
+namespace Paradiplomacy.AppHost;
+
+/// <summary>The whole system, as resources and who depends on whom. Program.cs runs it; the
+/// end-to-end tests start the very same description.</summary>
+public static class SystemModel
+{
+    public static DistributedApplicationBuilder Describe(DistributedApplicationBuilder builder, int gatewayHttpPort = 8080, int gatewayGrpcPort = 8081)
+    {
+        var identity = $"http://127.0.0.1:{builder.Options.DashboardPort}";
+
+        var postgres = builder.AddPostgres("postgres");
+        var registryDb = postgres.AddDatabase("registry-db");
+        var cache = builder.AddRedis("cache");
+        var eventbus = builder.AddRabbitMQ("eventbus");
+
+        var registry = builder.AddProject("registry", "services/Registry/Paradiplomacy.Registry.csproj")
+            .WithReference(registryDb)
+            .WithReference(cache)
+            .WithReference(eventbus)
+            .WithEnvironment("Identity__Authority", identity);
+
+        builder.AddProject("gateway", "gateway/Paradiplomacy.Gateway.csproj")
+            .WithReference(registry)
+            .WithReference(cache)
+            .WaitFor(registry)
+            .WithEnvironment("Identity__Authority", identity)
+            .WithHttpEndpoint(gatewayHttpPort)
+            .WithGrpcEndpoint(gatewayGrpcPort);
+
+        return builder;
+    }
+}

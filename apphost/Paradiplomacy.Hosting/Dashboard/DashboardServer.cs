@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Paradiplomacy.Hosting.Identity;
+using Paradiplomacy.Hosting.Resources;
+
+namespace Paradiplomacy.Hosting.Dashboard;
+
+/// <summary>The apphost's web endpoint: resource state for operators and tools, console logs, and
+/// the development identity provider's discovery document and keys.</summary>
+public sealed class DashboardServer(DistributedApplication application, DevelopmentIdentity identity, int port) : IAsyncDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+    private WebApplication? _app;
+
+    public string Url => $"http://127.0.0.1:{port}";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(Url);
+        builder.Logging.ClearProviders();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
+        var app = builder.Build();
+
+        app.MapGet("/", () => Results.Content(DashboardPage.Html, "text/html; charset=utf-8"));
+        app.MapGet("/api/resources", () => Results.Json(application.Resources.Select(ResourceSnapshot.Of), Json));
+        app.MapGet("/api/logs", (string? resource, long? after, int? max) =>
+        {
+            var target = application.Resources.FirstOrDefault(r => r.Name == resource);
+            return target is null
+                ? Results.Json(new { error = $"unknown resource '{resource}'", resources = application.Resources.Select(r => r.Name) }, Json, statusCode: 404)
+                : Results.Json(target.Logs.Snapshot(after ?? 0, Math.Clamp(max ?? 500, 1, 5000)), Json);
+        });
+        app.MapPost("/api/resources/{name}/{action}", async (string name, string action) =>
+        {
+            var target = application.Resources.FirstOrDefault(r => r.Name == name);
+            if (target is null)
+            {
+                return Results.Json(new { error = $"unknown resource '{name}'" }, Json, statusCode: 404);
+            }
+            switch (action)
+            {
+                case "stop":
+                    await target.StopAsync();
+                    break;
+                case "start":
+                    _ = target.StartAsync(CancellationToken.None);
+                    break;
+                case "restart":
+                    _ = target.RestartAsync(CancellationToken.None);
+                    break;
+                default:
+                    return Results.Json(new { error = "action is stop, start or restart" }, Json, statusCode: 400);
+            }
+            return Results.Json(ResourceSnapshot.Of(target), Json, statusCode: 202);
+        });
+        app.MapGet("/.well-known/openid-configuration", () => Results.Json(identity.DiscoveryDocument()));
+        app.MapGet("/.well-known/jwks.json", () => Results.Json(identity.Jwks()));
+
+        await app.StartAsync(cancellationToken);
+        _app = app;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+namespace Paradiplomacy.Hosting;
+
+/// <summary>Where state lives and which well-known ports to use. Command line: --fresh,
+/// --state-dir PATH, --dashboard-port N; environment: PARADIPLOMACY_STATE_DIR.</summary>
+public sealed class DistributedApplicationOptions
+{
+    public string StateDirectory { get; set; } = Path.Combine(RepositoryRoot.Find(), ".state");
+
+    /// <summary>Wipe the state folder before starting.</summary>
+    public bool Fresh { get; set; }
+
+    public int DashboardPort { get; set; } = 18888;
+
+    /// <summary>Trade durability for speed (tests on throw-away state): no fsync in PostgreSQL.</summary>
+    public bool Ephemeral { get; set; }
+
+    public string RepositoryRootDirectory { get; set; } = RepositoryRoot.Find();
+
+    /// <summary>Build configuration of the service binaries to run.</summary>
+    public string Configuration { get; set; } =
+#if DEBUG
+        "Debug";
+#else
+        "Release";
+#endif
+
+    public static DistributedApplicationOptions FromArgs(string[] args)
+    {
+        var options = new DistributedApplicationOptions();
+        var stateDir = Environment.GetEnvironmentVariable("PARADIPLOMACY_STATE_DIR");
+        if (!string.IsNullOrEmpty(stateDir))
+        {
+            options.StateDirectory = Path.GetFullPath(stateDir);
+        }
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--fresh":
+                    options.Fresh = true;
+                    break;
+                case "--state-dir" when i + 1 < args.Length:
+                    options.StateDirectory = Path.GetFullPath(args[++i]);
+                    break;
+                case "--dashboard-port" when i + 1 < args.Length:
+                    options.DashboardPort = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
+                    break;
+            }
+        }
+        return options;
+    }
+}

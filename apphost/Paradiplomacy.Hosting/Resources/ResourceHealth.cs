@@ -1,0 +1,8 @@
+namespace Paradiplomacy.Hosting.Resources;
+
+public enum ResourceHealth
+{
+    Unknown,
+    Healthy,
+    Unhealthy,
+}

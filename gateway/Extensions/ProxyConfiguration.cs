@@ -1,0 +1,84 @@
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Paradiplomacy.Gateway.Extensions;
+
+/// <summary>Builds YARP routes and clusters from Gateway:Services and the service-discovery
+/// configuration the apphost (or the platform) injects: services:{name}:{http|grpc}:{i}.</summary>
+public static class ProxyConfiguration
+{
+    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IConfiguration configuration, int grpcPort)
+    {
+        var routes = new List<RouteConfig>();
+        var clusters = new List<ClusterConfig>();
+        var services = configuration.GetSection("Gateway:Services").GetChildren();
+        foreach (var section in services)
+        {
+            var name = section.Key;
+            var options = section.Get<GatewayServiceOptions>() ?? new GatewayServiceOptions();
+            var http = Destinations(configuration, name, "http");
+            var grpc = Destinations(configuration, name, "grpc");
+            if (http.Count == 0 || grpc.Count == 0)
+            {
+                throw new InvalidOperationException(
+                    $"No endpoints for service '{name}': set services__{name}__http__0 and services__{name}__grpc__0.");
+            }
+            clusters.Add(new ClusterConfig
+            {
+                ClusterId = $"{name}-http",
+                LoadBalancingPolicy = "PowerOfTwoChoices",
+                Destinations = http,
+                HttpRequest = new ForwarderRequestConfig { Version = new Version(1, 1), VersionPolicy = HttpVersionPolicy.RequestVersionExact },
+            });
+            clusters.Add(new ClusterConfig
+            {
+                ClusterId = $"{name}-grpc",
+                LoadBalancingPolicy = "PowerOfTwoChoices",
+                Destinations = grpc,
+                // Cleartext HTTP/2 needs prior knowledge: no upgrade dance, exactly version 2.
+                HttpRequest = new ForwarderRequestConfig { Version = new Version(2, 0), VersionPolicy = HttpVersionPolicy.RequestVersionExact },
+            });
+            foreach (var prefix in options.RestPrefixes)
+            {
+                var id = $"{name}-rest-{routes.Count}";
+                routes.Add(new RouteConfig { RouteId = id, ClusterId = $"{name}-http", Match = new RouteMatch { Path = prefix } });
+                routes.Add(new RouteConfig { RouteId = id + "-sub", ClusterId = $"{name}-http", Match = new RouteMatch { Path = prefix + "/{**rest}" } });
+                // Custom methods on the collection: /api/v1/cities:search.
+                routes.Add(new RouteConfig { RouteId = id + "-verb", ClusterId = $"{name}-http", Match = new RouteMatch { Path = prefix + ":{verb}" } });
+            }
+            var grpcHosts = new[] { $"*:{grpcPort}" };
+            foreach (var grpcService in options.GrpcServices)
+            {
+                routes.Add(new RouteConfig
+                {
+                    RouteId = $"{name}-grpc-{grpcService}",
+                    ClusterId = $"{name}-grpc",
+                    Match = new RouteMatch { Path = $"/{grpcService}/{{method}}", Hosts = grpcHosts },
+                });
+            }
+            if (options.Reflection)
+            {
+                foreach (var reflection in new[] { "grpc.reflection.v1alpha.ServerReflection", "grpc.reflection.v1.ServerReflection" })
+                {
+                    routes.Add(new RouteConfig
+                    {
+                        RouteId = $"{name}-{reflection}",
+                        ClusterId = $"{name}-grpc",
+                        Match = new RouteMatch { Path = $"/{reflection}/{{method}}", Hosts = grpcHosts },
+                    });
+                }
+            }
+        }
+        return (routes, clusters);
+    }
+
+    public static IReadOnlyList<string> HealthUrls(IConfiguration configuration) =>
+        configuration.GetSection("Gateway:Services").GetChildren()
+            .SelectMany(s => Destinations(configuration, s.Key, "http").Values.Select(d => $"{d.Address.TrimEnd('/')}/health"))
+            .ToList();
+
+    private static Dictionary<string, DestinationConfig> Destinations(IConfiguration configuration, string service, string endpoint) =>
+        configuration.GetSection($"services:{service}:{endpoint}").GetChildren()
+            .Where(c => !string.IsNullOrEmpty(c.Value))
+            .ToDictionary(c => $"{service}-{endpoint}-{c.Key}", c => new DestinationConfig { Address = c.Value! });
+}
