@@ -140,10 +140,11 @@ public sealed class CityRegistryService(
         {
             throw new ValidationException("city.level", "is not a known level");
         }
+        var parentId = parent?.Id;
         var duplicate = await db.CityNames.AsNoTracking()
             .Where(n => n.Name == normalized)
             .Join(db.Cities, n => n.CityId, c => c.Id, (n, c) => c)
-            .FirstOrDefaultAsync(c => c.CountryCode == countryCode && c.Level == level && c.ParentId == parent!.Id, context.CancellationToken);
+            .FirstOrDefaultAsync(c => c.CountryCode == countryCode && c.Level == level && c.ParentId == parentId, context.CancellationToken);
         if (duplicate is not null)
         {
             throw new AlreadyExistsException($"{duplicate.Name} ({countryCode}) is already registered as '{duplicate.Id}'.");

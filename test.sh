@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test: installs what a fresh Debian machine lacks, builds, runs each test project
+# (they start their own PostgreSQL, Redis and RabbitMQ through Paradiplomacy.Hosting), and ends
+# with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+source scripts/prerequisites.sh
+ensure_prerequisites || exit 1
+dotnet build Paradiplomacy.sln -c Debug -nologo -v q || exit 1
+
+results=$(mktemp -d)
+status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  echo "== $name"
+  # One project at a time: each starts its own servers, and the machine has two cores.
+  dotnet test "$project" -c Debug --no-build -nologo --logger "trx;LogFileName=$name.trx" \
+    --results-directory "$results" "$@" || status=1
+done
+python3 scripts/summarize-trx.py "$results"/*.trx || status=1
+exit $status

@@ -1,0 +1,60 @@
+using Paradiplomacy.Registry.Domain;
+using static Paradiplomacy.Registry.Tests.Domain.TestCities;
+
+namespace Paradiplomacy.Registry.Tests.Domain;
+
+public class PartnerMatcherTests
+{
+    [Fact]
+    public void Port_cities_with_shared_fields_rank_above_a_city_of_similar_size_alone()
+    {
+        var surabaya = Surabaya();
+        surabaya.UpdateProfile(Profile(["port_city", "industrial"], ["maritime", "smart_city", "creative_economy"]), Officer("35.78"), null, Now);
+        var liverpool = Liverpool();
+        liverpool.UpdateProfile(Profile(["port_city"], ["maritime", "creative_economy"], seeking: true), Operator(), null, Now);
+        var busan = Busan(); // bigger, similar in size, but no profile
+
+        var ranked = PartnerMatcher.Rank(surabaya, [busan, liverpool, Pecs()], 10);
+
+        Assert.Equal("gn-2644210", ranked[0].City.Id);
+        Assert.Contains(ranked[0].Reasons, r => r.Contains("port city", StringComparison.Ordinal));
+        Assert.Contains(ranked[0].Reasons, r => r.Contains("maritime", StringComparison.Ordinal));
+        Assert.Contains(ranked[0].Reasons, r => r.Contains("seeking partners", StringComparison.Ordinal));
+        Assert.Equal("gn-1838524", ranked[1].City.Id);
+        Assert.Contains(ranked[1].Reasons, r => r.StartsWith("similar size", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Current_partners_and_the_city_itself_are_left_out()
+    {
+        var surabaya = Surabaya();
+        surabaya.SetCurrentPartners(["gn-1838524"], Now);
+
+        var ranked = PartnerMatcher.Rank(surabaya, [Busan(), surabaya, Liverpool()], 10);
+
+        Assert.DoesNotContain(ranked, s => s.City.Id is "gn-1838524" or "idn-35.78");
+    }
+
+    [Fact]
+    public void Nothing_in_common_scores_nothing_and_is_not_suggested()
+    {
+        var surabaya = Surabaya();
+        var tiny = City.FromReference("gn-1", CityLevel.Municipality, "Tiny", "FR", null, null, null, 1, 1_200, null, null, null, [], Now);
+
+        Assert.Empty(PartnerMatcher.Rank(surabaya, [tiny], 10));
+    }
+
+    [Fact]
+    public void A_listing_that_prefers_other_countries_earns_no_seeking_bonus()
+    {
+        var surabaya = Surabaya();
+        var liverpool = Liverpool();
+        var profile = Profile([], ["maritime"], seeking: true);
+        profile.Seeking.PreferredCountries = ["JP"];
+        liverpool.UpdateProfile(profile, Operator(), null, Now);
+
+        var score = PartnerMatcher.Score(surabaya, liverpool);
+
+        Assert.DoesNotContain(score.Reasons, r => r.Contains("seeking", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,60 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Paradiplomacy.Contracts.Registry.V1;
+
+namespace Paradiplomacy.Registry.Tests.Integration;
+
+[Collection(RegistryCollection.Name)]
+public class SuggestPartnersTests(RegistryFixture fixture)
+{
+    [Fact]
+    public async Task Liverpool_is_suggested_to_Surabaya_as_a_fellow_port_city_with_the_reasons()
+    {
+        // Liverpool's city council keeps its own profile through its partner key.
+        await fixture.Client.UpdateCityProfileAsync(new UpdateCityProfileRequest
+        {
+            Id = "gn-2644210",
+            Profile = new CityProfile
+            {
+                Traits = { "port_city", "creative_city" },
+                PriorityFields = { "maritime", "creative_economy" },
+                Seeking = new PartnerSeeking { Active = true, Fields = { "maritime", "smart_city" } },
+            },
+        }, fixture.Bearer("partner", "gn-2644210"));
+        var surabaya = await fixture.Client.GetCityAsync(new GetCityRequest { Id = "idn-35.78" });
+        await fixture.Client.UpdateCityProfileAsync(new UpdateCityProfileRequest
+        {
+            Id = "idn-35.78",
+            Etag = surabaya.Etag,
+            Profile = new CityProfile { Traits = { "port_city", "industrial" }, PriorityFields = { "maritime", "smart_city", "creative_economy" } },
+            UpdateMask = FieldMask.FromString("traits,priority_fields"),
+        }, fixture.Bearer("regional-officer", "35.78"));
+
+        var response = await fixture.Client.SuggestPartnersAsync(new SuggestPartnersRequest { Id = "idn-35.78", PageSize = 5 });
+
+        var top = response.Suggestions[0];
+        Assert.Equal("gn-2644210", top.City.Id);
+        Assert.Contains(top.Reasons, r => r.Contains("port city", StringComparison.Ordinal));
+        Assert.Contains(top.Reasons, r => r.Contains("maritime", StringComparison.Ordinal));
+        Assert.All(response.Suggestions, s => Assert.NotEqual("ID", s.City.CountryCode));
+        Assert.True(response.Suggestions.Zip(response.Suggestions.Skip(1)).All(p => p.First.Score >= p.Second.Score));
+    }
+
+    [Fact]
+    public async Task Suggestions_can_be_limited_to_one_country()
+    {
+        var response = await fixture.Client.SuggestPartnersAsync(new SuggestPartnersRequest { Id = "idn-32.73", CountryCode = "US", PageSize = 10 });
+
+        Assert.NotEmpty(response.Suggestions);
+        Assert.All(response.Suggestions, s => Assert.Equal("US", s.City.CountryCode));
+    }
+
+    [Fact]
+    public async Task Bad_suggestion_requests_are_rejected()
+    {
+        await RpcAssert.FailsWith(StatusCode.NotFound, async () => await fixture.Client.SuggestPartnersAsync(new SuggestPartnersRequest { Id = "idn-99.99" }));
+        var status = await RpcAssert.FailsWith(StatusCode.InvalidArgument, async () =>
+            await fixture.Client.SuggestPartnersAsync(new SuggestPartnersRequest { Id = "idn-35.78", PageSize = 51 }));
+        Assert.Equal(["page_size"], RpcAssert.ViolatedFields(status));
+    }
+}
