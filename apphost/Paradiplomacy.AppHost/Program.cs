@@ -7,7 +7,17 @@ if (args.Length > 0 && args[0] == "token")
     return TokenCommand.Run(args[1..]);
 }
 
-var builder = DistributedApplication.CreateBuilder(args);
+DistributedApplicationBuilder builder;
+try
+{
+    builder = DistributedApplication.CreateBuilder(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 2;
+}
+
 SystemModel.Describe(builder);
 await using var app = builder.Build();
 return await app.RunAsync();

@@ -6,7 +6,7 @@ namespace Paradiplomacy.AppHost;
 /// end-to-end tests start the very same description.</summary>
 public static class SystemModel
 {
-    public static DistributedApplicationBuilder Describe(DistributedApplicationBuilder builder, int gatewayHttpPort = 8080, int gatewayGrpcPort = 8081)
+    public static DistributedApplicationBuilder Describe(DistributedApplicationBuilder builder)
     {
         var identity = $"http://127.0.0.1:{builder.Options.DashboardPort}";
 
@@ -26,8 +26,8 @@ public static class SystemModel
             .WithReference(cache)
             .WaitFor(registry)
             .WithEnvironment("Identity__Authority", identity)
-            .WithHttpEndpoint(gatewayHttpPort)
-            .WithGrpcEndpoint(gatewayGrpcPort);
+            .WithHttpEndpoint(builder.Options.GatewayHttpPort)
+            .WithGrpcEndpoint(builder.Options.GatewayGrpcPort);
 
         return builder;
     }

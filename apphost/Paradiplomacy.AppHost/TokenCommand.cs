@@ -27,9 +27,9 @@ public static class TokenCommand
             Console.Error.WriteLine($"usage: token --role {string.Join("|", DevelopmentIdentity.Roles)} [--region CODE] [--ministry kemendagri|kemlu] [--subject ID]");
             return 2;
         }
-        var options = DistributedApplicationOptions.FromArgs([.. rest]);
         try
         {
+            var options = DistributedApplicationOptions.FromArgs([.. rest]);
             var identity = new DevelopmentIdentity(options.StateDirectory, options.DashboardPort);
             Console.WriteLine(identity.CreateToken(role, region, ministry, subject));
             return 0;

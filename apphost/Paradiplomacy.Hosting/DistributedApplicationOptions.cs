@@ -1,7 +1,8 @@
 namespace Paradiplomacy.Hosting;
 
 /// <summary>Where state lives and which well-known ports to use. Command line: --fresh,
-/// --state-dir PATH, --dashboard-port N; environment: PARADIPLOMACY_STATE_DIR.</summary>
+/// --state-dir PATH, --dashboard-port N, --gateway-port N, --gateway-grpc-port N;
+/// environment: PARADIPLOMACY_STATE_DIR.</summary>
 public sealed class DistributedApplicationOptions
 {
     public string StateDirectory { get; set; } = Path.Combine(RepositoryRoot.Find(), ".state");
@@ -10,6 +11,12 @@ public sealed class DistributedApplicationOptions
     public bool Fresh { get; set; }
 
     public int DashboardPort { get; set; } = 18888;
+
+    /// <summary>The gateway's REST/JSON port (HTTP/1.1).</summary>
+    public int GatewayHttpPort { get; set; } = 8080;
+
+    /// <summary>The gateway's gRPC port (HTTP/2 cleartext).</summary>
+    public int GatewayGrpcPort { get; set; } = 8081;
 
     /// <summary>Trade durability for speed (tests on throw-away state): no fsync in PostgreSQL.</summary>
     public bool Ephemeral { get; set; }
@@ -45,6 +52,14 @@ public sealed class DistributedApplicationOptions
                 case "--dashboard-port" when i + 1 < args.Length:
                     options.DashboardPort = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
                     break;
+                case "--gateway-port" when i + 1 < args.Length:
+                    options.GatewayHttpPort = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
+                    break;
+                case "--gateway-grpc-port" when i + 1 < args.Length:
+                    options.GatewayGrpcPort = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option '{args[i]}'. Options: --fresh, --state-dir PATH, --dashboard-port N, --gateway-port N, --gateway-grpc-port N.");
             }
         }
         return options;

@@ -17,9 +17,14 @@ public sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Correl
         {
             id = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
         }
-        // Set on the request too, so a proxy forwards the same id to the service behind it.
+        // Set on the request too, so a proxy forwards the same id to the service behind it; set on the
+        // response as it starts, so the proxy's value replaces the copy the service sent back.
         context.Request.Headers[HeaderName] = id;
-        context.Response.Headers[HeaderName] = id;
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[HeaderName] = id;
+            return Task.CompletedTask;
+        });
         Activity.Current?.SetTag("correlation.id", id);
         using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
         {

@@ -1,0 +1,7 @@
+namespace Paradiplomacy.EndToEnd.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class SystemCollection : ICollectionFixture<SystemFixture>
+{
+    public const string Name = "system";
+}
