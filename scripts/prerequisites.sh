@@ -17,5 +17,4 @@ ensure_prerequisites() {
     echo "error: the .NET 10 SDK (dotnet) is not on PATH." >&2
     return 1
   fi
-  dotnet tool restore >/dev/null
 }

@@ -1,0 +1,17 @@
+namespace Paradiplomacy.Bench;
+
+/// <summary>Where the system under test is, set by bench/run.sh.</summary>
+public sealed record BenchOptions(string DashboardUrl, string EchoUrl, string Token, string PgBench, TimeSpan Duration, int Repeats, int Concurrency)
+{
+    public static BenchOptions FromEnvironment() => new(
+        Require("BENCH_DASHBOARD"),
+        Require("BENCH_ECHO"),
+        Require("BENCH_TOKEN"),
+        Environment.GetEnvironmentVariable("BENCH_PGBENCH") ?? "pgbench",
+        TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("BENCH_SECONDS") ?? "5", System.Globalization.CultureInfo.InvariantCulture)),
+        int.Parse(Environment.GetEnvironmentVariable("BENCH_REPEATS") ?? "3", System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(Environment.GetEnvironmentVariable("BENCH_CONCURRENCY") ?? "16", System.Globalization.CultureInfo.InvariantCulture));
+
+    private static string Require(string name) =>
+        Environment.GetEnvironmentVariable(name) ?? throw new InvalidOperationException($"{name} is not set; run bench/run.sh.");
+}

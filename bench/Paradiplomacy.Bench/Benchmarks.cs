@@ -1,0 +1,237 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Npgsql;
+using Paradiplomacy.Bench.Echo;
+using Paradiplomacy.Contracts.Registry.V1;
+
+namespace Paradiplomacy.Bench;
+
+/// <summary>Each measurement beside its baseline from the same run, as issue "Benchmarks" asks.</summary>
+public sealed class Benchmarks(BenchOptions options, Report report)
+{
+    // The apphost's development PostgreSQL password (local only; see PostgresResource).
+    private const string PostgresPassword = "paradiplomacy";
+
+    private static readonly Dictionary<string, string[]> SearchQueries = new()
+    {
+        ["prefix"] = ["sura", "liverp", "yokoh", "manch"],
+        ["accent-free"] = ["pecs", "sao paulo", "dusseldorf", "malaga"],
+        ["misspelt"] = ["surabya", "liverpol", "kyotto", "barcelna"],
+        ["exact"] = ["kyoto", "busan", "rotterdam", "fuqing"],
+    };
+
+    private readonly Dictionary<string, JsonElement> _resources = [];
+
+    public async Task RunAllAsync()
+    {
+        using (var http = new HttpClient())
+        using (var json = JsonDocument.Parse(await http.GetStringAsync($"{options.DashboardUrl}/api/resources")))
+        {
+            foreach (var resource in json.RootElement.EnumerateArray())
+            {
+                _resources[resource.GetProperty("name").GetString()!] = resource.Clone();
+            }
+        }
+        var idleMemory = MemoryByResource();
+
+        using var echoChannel = GrpcChannel.ForAddress(options.EchoUrl);
+        using var registryChannel = GrpcChannel.ForAddress(Endpoint("registry", "grpc"));
+        using var gatewayChannel = GrpcChannel.ForAddress(Endpoint("gateway", "grpc"));
+        var echo = new Echo.Echo.EchoClient(echoChannel);
+        var direct = new CityRegistry.CityRegistryClient(registryChannel);
+        var viaGateway = new CityRegistry.CityRegistryClient(gatewayChannel);
+
+        await SearchAsync(direct, echo);
+        await GatewayOverheadAsync(direct, viaGateway);
+        await RestOverheadAsync();
+        await ReadPathAsync(viaGateway, echo);
+        await WritePathAsync(direct);
+        Footprint(idleMemory);
+    }
+
+    private async Task SearchAsync(CityRegistry.CityRegistryClient registry, Echo.Echo.EchoClient echo)
+    {
+        var echoLatency = new LatencyRecorder();
+        for (var i = 0; i < 400; i++)
+        {
+            await echoLatency.TimeAsync(async () => await echo.SayAsync(new EchoMessage { Text = "kyoto" }));
+        }
+        foreach (var (kind, queries) in SearchQueries)
+        {
+            var recorder = new LatencyRecorder();
+            foreach (var query in queries)
+            {
+                await registry.ListCitiesAsync(new ListCitiesRequest { Query = query }); // warm
+                for (var i = 0; i < 50; i++)
+                {
+                    await recorder.TimeAsync(async () => await registry.ListCitiesAsync(new ListCitiesRequest { Query = query }));
+                }
+            }
+            // Server-side time is what a call costs above an echo over the same channel kind.
+            report.Add($"search {kind}, p50 / p99, 1 client, all cities",
+                $"{Report.Ms(recorder.Percentile(50))} / {Report.Ms(recorder.Percentile(99))}",
+                $"echo {Report.Ms(echoLatency.Percentile(50))} / {Report.Ms(echoLatency.Percentile(99))}",
+                $"server p99 ≈ {Report.Ms(recorder.Percentile(99) - echoLatency.Percentile(99))}",
+                "server p99 < 10 ms");
+        }
+    }
+
+    private async Task GatewayOverheadAsync(CityRegistry.CityRegistryClient direct, CityRegistry.CityRegistryClient viaGateway)
+    {
+        var request = new GetCityRequest { Id = "idn-35.78" };
+        var (directFull, directSpread) = await LoadRun.RepeatAsync(options.Repeats, options.Concurrency, options.Duration, async () => await direct.GetCityAsync(request));
+        var (gatewayFull, gatewaySpread) = await LoadRun.RepeatAsync(options.Repeats, options.Concurrency, options.Duration, async () => await viaGateway.GetCityAsync(request));
+        report.Add($"gateway gRPC GetCity throughput, {options.Concurrency} clients",
+            $"{Report.Rps(gatewayFull.RequestsPerSecond)} (±{gatewaySpread:P0})", $"direct {Report.Rps(directFull.RequestsPerSecond)} (±{directSpread:P0})",
+            Report.Ratio(gatewayFull.RequestsPerSecond / directFull.RequestsPerSecond), "≥ 0.6");
+
+        // Half load: half the concurrency that saturates the service directly.
+        var half = Math.Max(1, options.Concurrency / 4);
+        var (directHalf, _) = await LoadRun.RepeatAsync(options.Repeats, half, options.Duration, async () => await direct.GetCityAsync(request));
+        var (gatewayHalf, _) = await LoadRun.RepeatAsync(options.Repeats, half, options.Duration, async () => await viaGateway.GetCityAsync(request));
+        report.Add($"gateway gRPC GetCity p99, {half} clients",
+            Report.Ms(gatewayHalf.P99), $"direct {Report.Ms(directHalf.P99)}",
+            $"+{Report.Ms(gatewayHalf.P99 - directHalf.P99)}", "≤ +1 ms");
+    }
+
+    private async Task RestOverheadAsync()
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency });
+        var direct = $"{Endpoint("registry", "http")}/api/v1/cities/idn-35.78";
+        var viaGateway = $"{Endpoint("gateway", "http")}/api/v1/cities/idn-35.78";
+        var (directRun, _) = await LoadRun.RepeatAsync(options.Repeats, options.Concurrency, options.Duration, async () => (await http.GetAsync(direct)).EnsureSuccessStatusCode().Dispose());
+        var (gatewayRun, spread) = await LoadRun.RepeatAsync(options.Repeats, options.Concurrency, options.Duration, async () => (await http.GetAsync(viaGateway)).EnsureSuccessStatusCode().Dispose());
+        report.Add($"gateway REST GET city throughput, {options.Concurrency} clients",
+            $"{Report.Rps(gatewayRun.RequestsPerSecond)} (±{spread:P0})", $"direct {Report.Rps(directRun.RequestsPerSecond)}",
+            Report.Ratio(gatewayRun.RequestsPerSecond / directRun.RequestsPerSecond), "≥ 0.6");
+    }
+
+    private async Task ReadPathAsync(CityRegistry.CityRegistryClient viaGateway, Echo.Echo.EchoClient echo)
+    {
+        var request = new GetCityRequest { Id = "idn-35.78" };
+        var (read, spread) = await LoadRun.RepeatAsync(options.Repeats, options.Concurrency, options.Duration, async () => await viaGateway.GetCityAsync(request));
+        var (ceiling, _) = await LoadRun.RepeatAsync(options.Repeats, options.Concurrency, options.Duration, async () => await echo.SayAsync(new EchoMessage { Text = "idn-35.78" }));
+        report.Add($"cached GetCity via gateway, {options.Concurrency} clients",
+            $"{Report.Rps(read.RequestsPerSecond)} (±{spread:P0}), p99 {Report.Ms(read.P99)}", $"bare gRPC echo {Report.Rps(ceiling.RequestsPerSecond)}",
+            Report.Ratio(read.RequestsPerSecond / ceiling.RequestsPerSecond), "≥ 0.6");
+    }
+
+    private async Task WritePathAsync(CityRegistry.CityRegistryClient direct)
+    {
+        var clients = Math.Max(1, options.Concurrency / 2);
+        var auth = new Metadata { { "Authorization", $"Bearer {options.Token}" } };
+        var (writes, spread) = await LoadRun.RepeatAsync(options.Repeats, clients, options.Duration, async () =>
+            await direct.CreateCityAsync(new CreateCityRequest
+            {
+                City = new City { Name = $"Bench {Guid.NewGuid():N}", Level = CityLevel.Municipality, CountryCode = "JP", TimeZone = "Asia/Tokyo" },
+            }, auth));
+        var pgbench = await PgBenchAsync(clients);
+        report.Add($"write: CreateCity (row + outbox, EF Core), {clients} clients",
+            $"{Report.Rps(writes.RequestsPerSecond)} (±{spread:P0}), p99 {Report.Ms(writes.P99)}", $"pgbench 2 inserts/tx {Report.Rps(pgbench)}",
+            Report.Ratio(writes.RequestsPerSecond / pgbench), "≥ 0.5");
+    }
+
+    private async Task<double> PgBenchAsync(int clients)
+    {
+        var port = new Uri(Endpoint("postgres", "tcp")).Port;
+        var admin = $"Host=127.0.0.1;Port={port};Username=postgres;Password={PostgresPassword};Database=postgres";
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = 'bench'", connection);
+            if (await exists.ExecuteScalarAsync() is null)
+            {
+                await using var create = new NpgsqlCommand("CREATE DATABASE bench", connection);
+                await create.ExecuteNonQueryAsync();
+            }
+        }
+        await using (var connection = new NpgsqlConnection(admin.Replace("Database=postgres", "Database=bench", StringComparison.Ordinal)))
+        {
+            await connection.OpenAsync();
+            await using var tables = new NpgsqlCommand("""
+                CREATE TABLE IF NOT EXISTS bench_rows (id uuid PRIMARY KEY, name text NOT NULL, profile jsonb NOT NULL, version int NOT NULL);
+                CREATE TABLE IF NOT EXISTS bench_outbox (id uuid PRIMARY KEY, sequence bigint GENERATED ALWAYS AS IDENTITY, payload jsonb NOT NULL, published_at timestamptz);
+                """, connection);
+            await tables.ExecuteNonQueryAsync();
+        }
+        var script = Path.GetTempFileName();
+        await File.WriteAllTextAsync(script, """
+            BEGIN;
+            INSERT INTO bench_rows VALUES (gen_random_uuid(), 'Bench', '{}', 1);
+            INSERT INTO bench_outbox (id, payload) VALUES (gen_random_uuid(), '{"cityId":"x"}');
+            COMMIT;
+            """);
+        var rates = new List<double>();
+        for (var i = 0; i < options.Repeats; i++)
+        {
+            var info = new ProcessStartInfo(options.PgBench)
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+                Environment = { ["PGPASSWORD"] = PostgresPassword },
+            };
+            foreach (var arg in new[] { "-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-n", "-f", script,
+                         "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "1", "-T", ((int)options.Duration.TotalSeconds).ToString(CultureInfo.InvariantCulture), "bench" })
+            {
+                info.ArgumentList.Add(arg);
+            }
+            using var process = Process.Start(info)!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("tps = ", StringComparison.Ordinal))
+                ?? throw new InvalidOperationException("pgbench printed no tps: " + output + await process.StandardError.ReadToEndAsync());
+            rates.Add(double.Parse(line.Split(' ')[2], CultureInfo.InvariantCulture));
+        }
+        File.Delete(script);
+        return rates.Order().ElementAt(rates.Count / 2);
+    }
+
+    private void Footprint(Dictionary<string, (long Rss, long Peak)> idle)
+    {
+        var loaded = MemoryByResource();
+        foreach (var (name, (rss, _)) in idle.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var peak = loaded.TryGetValue(name, out var after) ? after.Peak : 0;
+            report.Add($"memory {name}", $"idle {rss / 1024} MiB, peak under load {peak / 1024} MiB", "", "", "");
+        }
+    }
+
+    private Dictionary<string, (long Rss, long Peak)> MemoryByResource() =>
+        _resources.ToDictionary(r => r.Key, r =>
+        {
+            long rss = 0, peak = 0;
+            foreach (var pid in r.Value.GetProperty("pids").EnumerateArray().Select(p => p.GetInt32()))
+            {
+                var (current, high) = ReadMemory(pid);
+                rss += current + ChildrenMemory(pid);
+                peak += high;
+            }
+            return (rss, peak);
+        });
+
+    /// <summary>VmRSS and VmHWM of a process, in KiB.</summary>
+    private static (long Rss, long Peak) ReadMemory(int pid)
+    {
+        var path = $"/proc/{pid}/status";
+        if (!File.Exists(path))
+        {
+            return (0, 0);
+        }
+        long Value(string key) => File.ReadLines(path).Where(l => l.StartsWith(key, StringComparison.Ordinal))
+            .Select(l => long.Parse(l.Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture)).FirstOrDefault();
+        return (Value("VmRSS"), Value("VmHWM"));
+    }
+
+    /// <summary>PostgreSQL serves each connection from a child process; count them with their server.</summary>
+    private static long ChildrenMemory(int pid)
+    {
+        var children = $"/proc/{pid}/task/{pid}/children";
+        return File.Exists(children)
+            ? File.ReadAllText(children).Split(' ', StringSplitOptions.RemoveEmptyEntries).Sum(c => ReadMemory(int.Parse(c, CultureInfo.InvariantCulture)).Rss)
+            : 0;
+    }
+
+    private string Endpoint(string resource, string endpoint) => _resources[resource].GetProperty("endpoints").GetProperty(endpoint).GetString()!;
+}

@@ -1,0 +1,41 @@
+namespace Paradiplomacy.Bench;
+
+/// <summary>Closed-loop load: <c>concurrency</c> workers call as fast as answers come, for a fixed time.</summary>
+public static class LoadRun
+{
+    public sealed record Result(double RequestsPerSecond, double P50, double P99, int Errors);
+
+    public static async Task<Result> RunAsync(int concurrency, TimeSpan duration, Func<Task> call)
+    {
+        // Warm-up: connections, JIT, caches.
+        for (var i = 0; i < 50; i++)
+        {
+            await call();
+        }
+        var recorder = new LatencyRecorder();
+        var until = DateTime.UtcNow + duration;
+        var workers = Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (DateTime.UtcNow < until)
+            {
+                await recorder.TimeAsync(call);
+            }
+        });
+        await Task.WhenAll(workers);
+        return new Result(recorder.Count / duration.TotalSeconds, recorder.Percentile(50), recorder.Percentile(99), recorder.Errors);
+    }
+
+    /// <summary>The median of several runs (by throughput) and the spread of throughput across them.</summary>
+    public static async Task<(Result Median, double Spread)> RepeatAsync(int repeats, int concurrency, TimeSpan duration, Func<Task> call)
+    {
+        var results = new List<Result>();
+        for (var i = 0; i < repeats; i++)
+        {
+            results.Add(await RunAsync(concurrency, duration, call));
+        }
+        var ordered = results.OrderBy(r => r.RequestsPerSecond).ToList();
+        var median = ordered[ordered.Count / 2];
+        var spread = (ordered[^1].RequestsPerSecond - ordered[0].RequestsPerSecond) / median.RequestsPerSecond;
+        return (median, spread);
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Paradiplomacy.Bench;
+
+// bench echo --port N        a bare gRPC echo server: the ceiling for any gRPC call here
+// bench run                  the measurements; endpoints come from the apphost's dashboard
+if (args.Length > 0 && args[0] == "echo")
+{
+    var port = int.Parse(args[Array.IndexOf(args, "--port") + 1], System.Globalization.CultureInfo.InvariantCulture);
+    var builder = WebApplication.CreateSlimBuilder();
+    builder.Logging.ClearProviders();
+    builder.WebHost.ConfigureKestrel(k => k.ListenLocalhost(port, o => o.Protocols = HttpProtocols.Http2));
+    builder.Services.AddGrpc();
+    var app = builder.Build();
+    app.MapGrpcService<EchoService>();
+    await app.RunAsync();
+    return 0;
+}
+
+var options = BenchOptions.FromEnvironment();
+var report = new Report();
+await new Benchmarks(options, report).RunAllAsync();
+report.Print();
+return 0;
