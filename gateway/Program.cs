@@ -10,6 +10,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapGrpcService<Grpc.Reflection.ReflectionServiceImpl>();
 app.MapReverseProxy();
 // Anything no route claims gets a JSON 404, never an empty page.
 app.MapFallback(async context =>

@@ -12,6 +12,7 @@ public static class SystemModel
 
         var postgres = builder.AddPostgres("postgres");
         var registryDb = postgres.AddDatabase("registry-db");
+        var agreementsDb = postgres.AddDatabase("agreements-db");
         var cache = builder.AddRedis("cache");
         var eventbus = builder.AddRabbitMQ("eventbus");
 
@@ -21,10 +22,20 @@ public static class SystemModel
             .WithReference(eventbus)
             .WithEnvironment("Identity__Authority", identity);
 
+        var agreements = builder.AddProject("agreements", "services/Agreements/Paradiplomacy.Agreements.csproj")
+            .WithReference(agreementsDb)
+            .WithReference(cache)
+            .WithReference(eventbus)
+            .WithReference(registry)
+            .WaitFor(registry)
+            .WithEnvironment("Identity__Authority", identity);
+
         builder.AddProject("gateway", "gateway/Paradiplomacy.Gateway.csproj")
             .WithReference(registry)
+            .WithReference(agreements)
             .WithReference(cache)
             .WaitFor(registry)
+            .WaitFor(agreements)
             .WithEnvironment("Identity__Authority", identity)
             .WithHttpEndpoint(builder.Options.GatewayHttpPort)
             .WithGrpcEndpoint(builder.Options.GatewayGrpcPort);

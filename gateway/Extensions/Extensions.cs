@@ -1,3 +1,5 @@
+using Grpc.Reflection;
+using Paradiplomacy.Contracts.Registry.V1;
 using Paradiplomacy.ServiceDefaults;
 using Yarp.ReverseProxy.Configuration;
 
@@ -13,6 +15,12 @@ public static class Extensions
         // Health probes of destinations must not retry for long: /health answers within seconds.
         builder.Services.AddHttpClient(DestinationsHealthCheck.ClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
         builder.Services.AddHealthChecks().AddCheck<DestinationsHealthCheck>("destinations");
+        // Server reflection answered by the gateway itself, over every service's contract, so tools
+        // see one API however many services stand behind it.
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton(new ReflectionServiceImpl(
+            CityRegistry.Descriptor,
+            Paradiplomacy.Contracts.Agreements.V1.Agreements.Descriptor));
         return builder;
     }
 

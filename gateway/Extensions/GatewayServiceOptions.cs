@@ -7,7 +7,4 @@ public sealed class GatewayServiceOptions
     public List<string> RestPrefixes { get; set; } = [];
 
     public List<string> GrpcServices { get; set; } = [];
-
-    /// <summary>This service answers gRPC server reflection for the gateway.</summary>
-    public bool Reflection { get; set; }
 }

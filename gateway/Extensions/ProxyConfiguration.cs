@@ -56,18 +56,6 @@ public static class ProxyConfiguration
                     Match = new RouteMatch { Path = $"/{grpcService}/{{method}}", Hosts = grpcHosts },
                 });
             }
-            if (options.Reflection)
-            {
-                foreach (var reflection in new[] { "grpc.reflection.v1alpha.ServerReflection", "grpc.reflection.v1.ServerReflection" })
-                {
-                    routes.Add(new RouteConfig
-                    {
-                        RouteId = $"{name}-{reflection}",
-                        ClusterId = $"{name}-grpc",
-                        Match = new RouteMatch { Path = $"/{reflection}/{{method}}", Hosts = grpcHosts },
-                    });
-                }
-            }
         }
         return (routes, clusters);
     }

@@ -14,6 +14,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<CityName> CityNames => Set<CityName>();
     public DbSet<Country> Countries => Set<Country>();
     public DbSet<ReferenceDataImport> ReferenceDataImports => Set<ReferenceDataImport>();
+    public DbSet<Partnership> Partnerships => Set<Partnership>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
@@ -73,6 +74,18 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             e.HasKey(c => c.Code);
             e.Property(c => c.Code).HasMaxLength(2);
             e.Property(c => c.Name).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<Partnership>(e =>
+        {
+            e.ToTable("partnerships");
+            e.HasKey(p => p.AgreementId);
+            e.Property(p => p.AgreementId).HasMaxLength(64);
+            e.Property(p => p.IndonesianPartyId).HasMaxLength(64);
+            e.Property(p => p.Status).HasMaxLength(20);
+            e.Ignore(p => p.IsActive);
+            e.HasIndex(p => p.IndonesianPartyId);
+            e.HasIndex(p => p.ForeignPartyIds).HasMethod("gin");
         });
 
         modelBuilder.Entity<ReferenceDataImport>(e =>

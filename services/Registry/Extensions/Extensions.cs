@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Paradiplomacy.Contracts.IntegrationEvents;
 using Paradiplomacy.Registry.Data;
+using Paradiplomacy.Registry.IntegrationEvents;
 using Paradiplomacy.ServiceDefaults;
 using Paradiplomacy.ServiceDefaults.Messaging;
 using Paradiplomacy.ServiceDefaults.Security;
@@ -17,7 +19,13 @@ public static class Extensions
         builder.AddGrpcDefaults();
         builder.AddServiceDatabase<RegistryDbContext>(DatabaseName, o => o.UseSnakeCaseNamingConvention());
         builder.AddRedis();
-        builder.AddEventBus<RegistryDbContext>(ServiceName);
+        builder.AddEventBus<RegistryDbContext>(ServiceName, bus =>
+        {
+            // Current partners change when an agreement takes effect or ends.
+            bus.AddConsumer<PartnershipConsumer<AgreementActivated>>();
+            bus.AddConsumer<PartnershipConsumer<AgreementExpired>>();
+            bus.AddConsumer<PartnershipConsumer<AgreementTerminated>>();
+        });
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<ReferenceDataOptions>(builder.Configuration.GetSection("Registry:ReferenceData"));

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Paradiplomacy.Contracts.IntegrationEvents;
 using Paradiplomacy.Registry.Data;
 using Paradiplomacy.Registry.Domain;
+using Paradiplomacy.ServiceDefaults.Api;
 using Paradiplomacy.ServiceDefaults.Errors;
 using Paradiplomacy.ServiceDefaults.Messaging;
 using Paradiplomacy.ServiceDefaults.Security;

@@ -11,12 +11,12 @@ public static class GrpcExtensions
 {
     /// <summary>Bounded message sizes, domain errors as rich statuses, JSON transcoding for the REST
     /// face of every method, and server reflection for tools.</summary>
-    public static IHostApplicationBuilder AddGrpcDefaults(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddGrpcDefaults(this IHostApplicationBuilder builder, int maxMessageBytes = 4 * 1024 * 1024)
     {
         builder.Services.AddGrpc(options =>
         {
             options.Interceptors.Add<DomainErrorInterceptor>();
-            options.MaxReceiveMessageSize = 4 * 1024 * 1024;
+            options.MaxReceiveMessageSize = maxMessageBytes;
             options.EnableDetailedErrors = false;
         }).AddJsonTranscoding(o =>
             // Rich error details (google.rpc.*) travel inside Any; REST clients get them as JSON too.

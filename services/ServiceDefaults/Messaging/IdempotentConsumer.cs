@@ -40,8 +40,13 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, ILogge
         {
             // Another replica handled the same message concurrently; its result stands.
             logger.LogInformation("{Consumer} skipped message {MessageId}: processed concurrently", consumer, messageId);
+            return;
         }
+        await AfterCommitAsync(cancellationToken);
     }
+
+    /// <summary>Work that must follow the commit, such as invalidating a cache entry.</summary>
+    protected virtual Task AfterCommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     protected abstract Task HandleAsync(TMessage message, CancellationToken cancellationToken);
 }

@@ -24,6 +24,7 @@ public class CityFilterTests
     [InlineData("country = \"JP\" AND country = \"KR\"", "more than once")]
     [InlineData("country \"JP\"", "cannot read")]
     [InlineData("seeking = maybe", "true or false")]
+    [InlineData("level = \"sister city\"", "unknown level")]
     public void Rejects_what_it_cannot_read_naming_the_filter_field(string text, string expected)
     {
         var error = Assert.Throws<ValidationException>(() => CityFilter.Parse(text));

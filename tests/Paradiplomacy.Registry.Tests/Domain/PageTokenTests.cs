@@ -1,4 +1,5 @@
 using Paradiplomacy.Registry.Domain;
+using Paradiplomacy.ServiceDefaults.Api;
 using Paradiplomacy.ServiceDefaults.Errors;
 
 namespace Paradiplomacy.Registry.Tests.Domain;

@@ -46,6 +46,48 @@ namespace Paradiplomacy.Registry.Data.Migrations
                     b.ToTable("city_names", (string)null);
                 });
 
+            modelBuilder.Entity("Paradiplomacy.Registry.Data.Partnership", b =>
+                {
+                    b.Property<string>("AgreementId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<int>("AgreementVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("agreement_version");
+
+                    b.PrimitiveCollection<List<string>>("ForeignPartyIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("foreign_party_ids");
+
+                    b.Property<string>("IndonesianPartyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("indonesian_party_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("AgreementId")
+                        .HasName("pk_partnerships");
+
+                    b.HasIndex("ForeignPartyIds")
+                        .HasDatabaseName("ix_partnerships_foreign_party_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ForeignPartyIds"), "gin");
+
+                    b.HasIndex("IndonesianPartyId")
+                        .HasDatabaseName("ix_partnerships_indonesian_party_id");
+
+                    b.ToTable("partnerships", (string)null);
+                });
+
             modelBuilder.Entity("Paradiplomacy.Registry.Data.ReferenceDataImport", b =>
                 {
                     b.Property<string>("Fingerprint")

@@ -1,7 +1,7 @@
 using System.Text;
 using Paradiplomacy.ServiceDefaults.Errors;
 
-namespace Paradiplomacy.Registry.Domain;
+namespace Paradiplomacy.ServiceDefaults.Api;
 
 /// <summary>An opaque page token: the offset of the next page, bound to the query and filter that
 /// produced it so a token cannot be replayed against another search.</summary>

@@ -1,0 +1,427 @@
+using Paradiplomacy.Contracts;
+using Paradiplomacy.Contracts.IntegrationEvents;
+using Paradiplomacy.ServiceDefaults.Errors;
+using Paradiplomacy.ServiceDefaults.Security;
+
+namespace Paradiplomacy.Agreements.Domain;
+
+/// <summary>A partnership's legal life, as a state machine:
+/// Draft → Submitted → (every required clearance approved) Cleared → Signed → Active → Expired,
+/// with Returned sending a dossier back to Draft, Rejected ending it, Terminated ending an active
+/// one early, and Superseded closing a version whose renewal or amendment took effect.
+/// Every change bumps <see cref="Version"/> (the etag) and queues the event that announces it.</summary>
+public sealed class Agreement
+{
+    public const int MaxValidityMonths = 600;
+    public const int MaxText = 4000;
+    public const int MaxTitle = 200;
+
+    private readonly List<IntegrationEvent> _events = [];
+
+    private Agreement()
+    {
+    }
+
+    public string Id { get; private init; } = null!;
+    public AgreementKind Kind { get; private init; }
+    public AgreementStatus Status { get; private set; }
+    public string Title { get; private set; } = null!;
+    public Party IndonesianParty { get; private init; } = null!;
+    public string IndonesianPartyId { get; private init; } = null!;
+    /// <summary>Kemendagri code of the Indonesian party: whose officers may change the agreement.</summary>
+    public string RegionCode { get; private init; } = null!;
+    public List<Party> ForeignParties { get; private set; } = [];
+    /// <summary>Registry ids and countries of the parties abroad, kept as columns for lists and rules.</summary>
+    public List<string> PartnerIds { get; private set; } = [];
+    public List<string> PartnerCountries { get; private set; } = [];
+    public List<string> Fields { get; private set; } = [];
+    public string? Objectives { get; private set; }
+    public string? Mechanisms { get; private set; }
+    public int ValidityMonths { get; private set; }
+    public DateOnly? EffectiveDate { get; private set; }
+    public DateOnly? ExpiryDate { get; private set; }
+    public Contact IndonesianContact { get; private set; } = Contact.Empty;
+    public Contact ForeignContact { get; private set; } = Contact.Empty;
+    public List<ClearanceKind> RequiredClearances { get; private set; } = [];
+    public List<Clearance> Clearances { get; private set; } = [];
+    public List<Instrument> Instruments { get; private set; } = [];
+    public string? ParentId { get; private init; }
+    public int VersionNumber { get; private init; } = 1;
+    public VersionRelation Relation { get; private init; } = VersionRelation.Original;
+    public Termination? Termination { get; private set; }
+    /// <summary>Expiry notice points (days before expiry) already announced.</summary>
+    public List<int> NoticesSent { get; private set; } = [];
+    public int Round { get; private set; }
+    public string? RequestId { get; private init; }
+    public string CreatedBy { get; private init; } = null!;
+    public int Version { get; private set; } = 1;
+    public DateTimeOffset CreatedAt { get; private init; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public string Etag => Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public IReadOnlyList<IntegrationEvent> PendingEvents => _events;
+
+    public void ClearEvents() => _events.Clear();
+
+    public static Agreement Draft(AgreementKind kind, string title, Party indonesianParty, IReadOnlyList<Party> foreignParties,
+        IReadOnlyList<string> fields, string? objectives, string? mechanisms, int validityMonths, Contact indonesianContact,
+        Contact foreignContact, Caller caller, string? requestId, DateTimeOffset now)
+    {
+        var agreement = new Agreement
+        {
+            Id = $"agr-{Guid.NewGuid():N}",
+            Kind = kind,
+            Status = AgreementStatus.Draft,
+            IndonesianParty = indonesianParty,
+            IndonesianPartyId = indonesianParty.CityId,
+            RegionCode = indonesianParty.RegionCode ?? string.Empty,
+            RequestId = requestId,
+            CreatedBy = caller.Describe(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        agreement.RequireOfficer(caller, "draft");
+        agreement.SetContent(title, foreignParties, fields, objectives, mechanisms, validityMonths, indonesianContact, foreignContact);
+        agreement.Raise(caller, (a, actor) => new AgreementDrafted(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(),
+            a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, actor));
+        return agreement;
+    }
+
+    public IReadOnlyList<string> ForeignPartyIds => PartnerIds;
+
+    /// <summary>Changes a draft's content; anything else is fixed once submitted.</summary>
+    public void Revise(string title, IReadOnlyList<Party> foreignParties, IReadOnlyList<string> fields, string? objectives, string? mechanisms,
+        int validityMonths, Contact indonesianContact, Contact foreignContact, Caller caller, DateTimeOffset now)
+    {
+        RequireOfficer(caller, "change");
+        RequireStatus("change", AgreementStatus.Draft);
+        SetContent(title, foreignParties, fields, objectives, mechanisms, validityMonths, indonesianContact, foreignContact);
+        Touch(now);
+    }
+
+    public void Submit(IReadOnlyList<ClearanceKind> requiredClearances, Caller caller, DateTimeOffset now)
+    {
+        RequireOfficer(caller, "submit");
+        RequireStatus("submit", AgreementStatus.Draft);
+        if (string.IsNullOrWhiteSpace(Objectives) || string.IsNullOrWhiteSpace(Mechanisms))
+        {
+            var missing = new[] { ("objectives", Objectives), ("mechanisms", Mechanisms) }.Where(p => string.IsNullOrWhiteSpace(p.Item2)).Select(p => p.Item1);
+            throw new PreconditionFailedException($"The dossier is incomplete: state its {string.Join(" and ", missing)} before submitting.", "DOSSIER_INCOMPLETE");
+        }
+        RequiredClearances = [.. requiredClearances];
+        Round++;
+        Status = RequiredClearances.Count == 0 ? AgreementStatus.Cleared : AgreementStatus.Submitted;
+        Touch(now);
+        Raise(caller, (a, actor) => new AgreementSubmitted(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(),
+            a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, actor));
+    }
+
+    /// <summary>Records DPRD's, Kemendagri's or Kemlu's decision on the current submission.</summary>
+    public void RecordClearance(ClearanceKind kind, ClearanceDecision decision, DateOnly decidedOn, string referenceNumber, string? comments,
+        Caller caller, DateOnly today, DateTimeOffset now)
+    {
+        if (!CanDecide(kind, caller))
+        {
+            throw new PermissionDeniedException(kind switch
+            {
+                ClearanceKind.DprdApproval => $"Only the office of {IndonesianParty.Name} records its DPRD's decision.",
+                ClearanceKind.KemendagriClearance => "Only a Kemendagri reviewer records Kemendagri's clearance.",
+                _ => "Only a Kemlu reviewer records Kemlu's consideration.",
+            });
+        }
+        RequireStatus("record a clearance on", AgreementStatus.Submitted);
+        if (!RequiredClearances.Contains(kind))
+        {
+            throw new PreconditionFailedException($"A {Kind} agreement does not need {kind}; it needs {string.Join(", ", RequiredClearances)}.", "CLEARANCE_NOT_REQUIRED");
+        }
+        if (Clearances.Any(c => c.Round == Round && c.Kind == kind))
+        {
+            throw new PreconditionFailedException($"{kind} has already decided on this submission.", "CLEARANCE_ALREADY_RECORDED");
+        }
+        var violations = new Violations().Required("reference_number", referenceNumber).MaxLength("reference_number", referenceNumber, 100)
+            .MaxLength("comments", comments, MaxText);
+        if (decidedOn > today)
+        {
+            violations.Add("decided_on", "cannot be in the future");
+        }
+        if (decision != ClearanceDecision.Approved && string.IsNullOrWhiteSpace(comments))
+        {
+            violations.Add("comments", "say why the dossier is returned or rejected");
+        }
+        violations.ThrowIfAny();
+
+        Clearances.Add(new Clearance(kind, decision, caller.Describe(), decidedOn, referenceNumber.Trim(), comments?.Trim(), Round));
+        Status = decision switch
+        {
+            ClearanceDecision.Returned => AgreementStatus.Draft,
+            ClearanceDecision.Rejected => AgreementStatus.Rejected,
+            _ => MissingClearances().Count == 0 ? AgreementStatus.Cleared : AgreementStatus.Submitted,
+        };
+        Touch(now);
+        Raise(caller, (a, actor) => new ClearanceRecorded(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(),
+            a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, actor, kind.ToString(), decision.ToString(), referenceNumber));
+    }
+
+    /// <summary>Required clearances not yet approved in the current submission.</summary>
+    public IReadOnlyList<ClearanceKind> MissingClearances() =>
+        RequiredClearances.Where(k => !Clearances.Any(c => c.Round == Round && c.Kind == k && c.Decision == ClearanceDecision.Approved)).ToList();
+
+    /// <summary>Records a signed instrument. A Letter of Intent leaves the agreement cleared; the MoU
+    /// or agreement signs it, and it is active at once if its effective date has come.</summary>
+    public void Sign(InstrumentType type, Signatory indonesian, Signatory foreign, DateOnly? effectiveDate, Caller caller, DateOnly today, DateTimeOffset now)
+    {
+        RequireOfficer(caller, "sign");
+        if (Status == AgreementStatus.Submitted)
+        {
+            throw new PreconditionFailedException(
+                $"Nothing can be signed before every clearance is in; missing: {string.Join(", ", MissingClearances())}.", "CLEARANCE_MISSING");
+        }
+        RequireStatus("sign", AgreementStatus.Cleared);
+        var violations = new Violations();
+        CheckSignatory(violations, "indonesian_signatory", indonesian, today);
+        CheckSignatory(violations, "foreign_signatory", foreign, today);
+        if (Instruments.Any(i => i.Type == type))
+        {
+            violations.Add("instrument", $"{type} is already signed");
+        }
+        var instrument = new Instrument(type, indonesian, foreign);
+        var effective = effectiveDate ?? instrument.SignedOn;
+        if (type != InstrumentType.LetterOfIntent && effective < instrument.SignedOn)
+        {
+            violations.Add("effective_date", "cannot be before both sides signed");
+        }
+        violations.ThrowIfAny();
+
+        Instruments.Add(instrument);
+        if (type != InstrumentType.LetterOfIntent)
+        {
+            EffectiveDate = effective;
+            ExpiryDate = effective.AddMonths(ValidityMonths);
+            Status = AgreementStatus.Signed;
+        }
+        Touch(now);
+        Raise(caller, (a, actor) => new AgreementSigned(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(),
+            a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, actor, type.ToString(), instrument.SignedOn));
+    }
+
+    /// <summary>A signed agreement takes effect on its effective date.</summary>
+    public bool ActivateIfDue(DateOnly today, string actor, DateTimeOffset now)
+    {
+        if (Status != AgreementStatus.Signed || EffectiveDate > today)
+        {
+            return false;
+        }
+        Status = AgreementStatus.Active;
+        Touch(now);
+        Raise(actor, (a, who) => new AgreementActivated(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(),
+            a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, who));
+        return true;
+    }
+
+    /// <summary>Announces each notice point reached (once), and expires the agreement on its expiry date.</summary>
+    public void CheckExpiry(IReadOnlyList<int> noticeDays, DateOnly today, DateTimeOffset now)
+    {
+        if (Status != AgreementStatus.Active || ExpiryDate is not { } expiry)
+        {
+            return;
+        }
+        if (today >= expiry)
+        {
+            Status = AgreementStatus.Expired;
+            Touch(now);
+            Raise("system", (a, who) => new AgreementExpired(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(),
+                a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, who));
+            return;
+        }
+        var daysLeft = expiry.DayNumber - today.DayNumber;
+        var reached = noticeDays.Where(d => daysLeft <= d && !NoticesSent.Contains(d)).ToList();
+        if (reached.Count == 0)
+        {
+            return;
+        }
+        // Points passed together (an agreement signed late in its term) are announced once, as the nearest.
+        NoticesSent.AddRange(reached);
+        var nearest = reached.Min();
+        Touch(now);
+        Raise("system", (a, who) => new AgreementExpiring(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(),
+            a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, who, nearest, expiry));
+    }
+
+    public void Terminate(string reason, DateOnly terminatedOn, Caller caller, DateOnly today, DateTimeOffset now)
+    {
+        RequireOfficer(caller, "terminate");
+        RequireStatus("terminate", AgreementStatus.Active, AgreementStatus.Signed);
+        var violations = new Violations().Required("reason", reason).MaxLength("reason", reason, MaxText);
+        if (terminatedOn > today)
+        {
+            violations.Add("terminated_on", "cannot be in the future");
+        }
+        violations.ThrowIfAny();
+        Termination = new Termination(caller.Describe(), terminatedOn, reason.Trim());
+        Status = AgreementStatus.Terminated;
+        Touch(now);
+        Raise(caller, (a, actor) => new AgreementTerminated(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(),
+            a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, actor, reason));
+    }
+
+    /// <summary>Starts the next version, in draft, carrying this one's content.</summary>
+    public Agreement StartNextVersion(VersionRelation relation, int? validityMonths, Caller caller, DateTimeOffset now)
+    {
+        RequireOfficer(caller, relation == VersionRelation.Renewal ? "renew" : "amend");
+        if (relation == VersionRelation.Renewal)
+        {
+            RequireStatus("renew", AgreementStatus.Active, AgreementStatus.Expired);
+        }
+        else
+        {
+            RequireStatus("amend", AgreementStatus.Active);
+        }
+        var next = new Agreement
+        {
+            Id = $"agr-{Guid.NewGuid():N}",
+            Kind = Kind,
+            Status = AgreementStatus.Draft,
+            IndonesianParty = IndonesianParty,
+            IndonesianPartyId = IndonesianPartyId,
+            RegionCode = RegionCode,
+            ParentId = Id,
+            VersionNumber = VersionNumber + 1,
+            Relation = relation,
+            CreatedBy = caller.Describe(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        next.SetContent(Title, ForeignParties, Fields, Objectives, Mechanisms, validityMonths is > 0 ? validityMonths.Value : ValidityMonths,
+            IndonesianContact, ForeignContact);
+        next.Raise(caller, (a, actor) => relation == VersionRelation.Renewal
+            ? new AgreementRenewed(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(), a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, actor, Id)
+            : new AgreementAmended(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(), a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, actor, Id));
+        return next;
+    }
+
+    /// <summary>Closes this version when the next one takes effect.</summary>
+    public void Supersede(string actor, DateTimeOffset now)
+    {
+        if (Status is not (AgreementStatus.Active or AgreementStatus.Expired or AgreementStatus.Signed))
+        {
+            return;
+        }
+        Status = AgreementStatus.Superseded;
+        Touch(now);
+        Raise(actor, (a, who) => new AgreementTerminated(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(),
+            a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, who, "superseded by a later version"));
+    }
+
+    /// <summary>An officer of the Indonesian party's region, or an operator.</summary>
+    public bool CanBeChangedBy(Caller caller) => caller.CanManageRegion(RegionCode);
+
+    /// <summary>(Indonesian party, foreign party) pairs, for the one-active-agreement-per-pair rule.</summary>
+    public IEnumerable<(string Indonesian, string Foreign)> Pairs() => PartnerIds.Select(p => (IndonesianPartyId, p));
+
+    private bool CanDecide(ClearanceKind kind, Caller caller) => kind switch
+    {
+        ClearanceKind.DprdApproval => caller.CanManageRegion(RegionCode) && !caller.IsOperator,
+        ClearanceKind.KemendagriClearance => caller.HasRole(Roles.MinistryReviewer) && caller.Ministry == "kemendagri",
+        ClearanceKind.KemluConsideration => caller.HasRole(Roles.MinistryReviewer) && caller.Ministry == "kemlu",
+        _ => false,
+    };
+
+    private void SetContent(string title, IReadOnlyList<Party> foreignParties, IReadOnlyList<string> fields, string? objectives, string? mechanisms,
+        int validityMonths, Contact indonesianContact, Contact foreignContact)
+    {
+        var violations = new Violations()
+            .Required("agreement.title", title)
+            .MaxLength("agreement.title", title, MaxTitle)
+            .MaxLength("agreement.objectives", objectives, MaxText)
+            .MaxLength("agreement.mechanisms", mechanisms, MaxText);
+        if (foreignParties.Count == 0)
+        {
+            violations.Add("agreement.foreign_parties", "name at least one government abroad");
+        }
+        else if (foreignParties.Count > 20)
+        {
+            violations.Add("agreement.foreign_parties", "at most 20 parties");
+        }
+        for (var i = 0; i < foreignParties.Count; i++)
+        {
+            if (foreignParties[i].CountryCode == "ID")
+            {
+                violations.Add($"agreement.foreign_parties[{i}].city_id", $"{foreignParties[i].Name} is Indonesian; the other side must be abroad");
+            }
+        }
+        if (foreignParties.Select(p => p.CityId).Distinct().Count() != foreignParties.Count)
+        {
+            violations.Add("agreement.foreign_parties", "a party is named twice");
+        }
+        if (fields.Count == 0)
+        {
+            violations.Add("agreement.fields", "name at least one field of cooperation");
+        }
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (!CooperationFields.IsKnown(fields[i]))
+            {
+                violations.Add($"agreement.fields[{i}]", $"'{fields[i]}' is not a field of cooperation; use one of: {string.Join(", ", CooperationFields.All.Order())}");
+            }
+        }
+        if (validityMonths is < 1 or > MaxValidityMonths)
+        {
+            violations.Add("agreement.validity_months", $"must be between 1 and {MaxValidityMonths}");
+        }
+        violations.ThrowIfAny();
+
+        Title = title.Trim();
+        ForeignParties = [.. foreignParties];
+        PartnerIds = foreignParties.Select(p => p.CityId).ToList();
+        PartnerCountries = foreignParties.Select(p => p.CountryCode).Distinct().ToList();
+        Fields = fields.Distinct(StringComparer.Ordinal).ToList();
+        Objectives = objectives?.Trim();
+        Mechanisms = mechanisms?.Trim();
+        ValidityMonths = validityMonths;
+        IndonesianContact = indonesianContact;
+        ForeignContact = foreignContact;
+    }
+
+    private static void CheckSignatory(Violations violations, string field, Signatory signatory, DateOnly today)
+    {
+        violations.Required($"{field}.name", signatory.Name).MaxLength($"{field}.name", signatory.Name, 200)
+            .Required($"{field}.title", signatory.Title).MaxLength($"{field}.title", signatory.Title, 200)
+            .Required($"{field}.place", signatory.Place).MaxLength($"{field}.place", signatory.Place, 200);
+        if (signatory.SignedOn > today)
+        {
+            violations.Add($"{field}.signed_on", "cannot be in the future");
+        }
+        if (signatory.SignedOn == default)
+        {
+            violations.Add($"{field}.signed_on", "is required");
+        }
+    }
+
+    private void RequireOfficer(Caller caller, string action)
+    {
+        if (!CanBeChangedBy(caller))
+        {
+            throw new PermissionDeniedException($"Only an officer of {IndonesianParty.Name} ({RegionCode}) may {action} its agreements.");
+        }
+    }
+
+    private void RequireStatus(string action, params AgreementStatus[] allowed)
+    {
+        if (!allowed.Contains(Status))
+        {
+            throw new PreconditionFailedException(
+                $"Cannot {action} an agreement that is {Status}; it must be {string.Join(" or ", allowed)}.", "WRONG_STATUS");
+        }
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
+        Version++;
+        UpdatedAt = now;
+    }
+
+    private void Raise(Caller caller, Func<Agreement, string, IntegrationEvent> create) => Raise(caller.Describe(), create);
+
+    private void Raise(string actor, Func<Agreement, string, IntegrationEvent> create) => _events.Add(create(this, actor));
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Paradiplomacy.Agreements.Data;
+using Paradiplomacy.Agreements.Domain;
+using Paradiplomacy.Agreements.Jobs;
+using Paradiplomacy.ServiceDefaults;
+using Paradiplomacy.ServiceDefaults.Messaging;
+using Paradiplomacy.ServiceDefaults.Security;
+using CityRegistryClient = Paradiplomacy.Contracts.Registry.V1.CityRegistry.CityRegistryClient;
+
+namespace Paradiplomacy.Agreements.Extensions;
+
+public static class Extensions
+{
+    public const string ServiceName = "agreements";
+    public const string DatabaseName = "agreements-db";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddDefaultAuthentication();
+        builder.AddGrpcDefaults(maxMessageBytes: 12 * 1024 * 1024); // documents up to 10 MiB
+        builder.AddServiceDatabase<AgreementsDbContext>(DatabaseName, o => o.UseSnakeCaseNamingConvention());
+        builder.AddRedis();
+        builder.AddEventBus<AgreementsDbContext>(ServiceName);
+
+        // Parties are checked against the registry as it is now: services:registry:grpc:0 by service discovery.
+        builder.Services.AddGrpcClient<CityRegistryClient>(o => o.Address = new Uri("http://_grpc.registry"))
+            .AddServiceDiscovery();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<ClearancePolicy>(builder.Configuration.GetSection("Agreements"));
+        builder.Services.Configure<LifecycleOptions>(builder.Configuration.GetSection("Agreements:Lifecycle"));
+        builder.Services.AddScoped<AgreementWriter>();
+        builder.Services.AddScoped<RegistryParties>();
+        builder.Services.AddSingleton<AgreementLifecycleJob>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AgreementLifecycleJob>());
+        return builder;
+    }
+
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<AgreementsDbContext>().Database.MigrateAsync(app.Lifetime.ApplicationStopping);
+    }
+}

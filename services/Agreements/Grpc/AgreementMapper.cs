@@ -1,0 +1,112 @@
+using Google.Protobuf.WellKnownTypes;
+using Paradiplomacy.Agreements.Domain;
+using V1 = Paradiplomacy.Contracts.Agreements.V1;
+
+namespace Paradiplomacy.Agreements.Grpc;
+
+/// <summary>Translates between the domain and the v1 contract.</summary>
+public static class AgreementMapper
+{
+    public static V1.Agreement ToProto(this Agreement a, IEnumerable<AgreementDocument> documents)
+    {
+        var proto = new V1.Agreement
+        {
+            Id = a.Id,
+            Kind = (V1.AgreementKind)(int)a.Kind,
+            Status = (V1.AgreementStatus)(int)a.Status,
+            Title = a.Title,
+            IndonesianParty = a.IndonesianParty.ToProto(),
+            Objectives = a.Objectives ?? string.Empty,
+            Mechanisms = a.Mechanisms ?? string.Empty,
+            ValidityMonths = a.ValidityMonths,
+            EffectiveDate = a.EffectiveDate?.ToProto(),
+            ExpiryDate = a.ExpiryDate?.ToProto(),
+            IndonesianContact = a.IndonesianContact.ToProto(),
+            ForeignContact = a.ForeignContact.ToProto(),
+            ParentId = a.ParentId ?? string.Empty,
+            VersionNumber = a.VersionNumber,
+            Relation = (V1.VersionRelation)(int)a.Relation,
+            Etag = a.Etag,
+            CreateTime = Timestamp.FromDateTimeOffset(a.CreatedAt),
+            UpdateTime = Timestamp.FromDateTimeOffset(a.UpdatedAt),
+        };
+        proto.ForeignParties.AddRange(a.ForeignParties.Select(p => p.ToProto()));
+        proto.Fields.AddRange(a.Fields);
+        proto.RequiredClearances.AddRange(a.RequiredClearances.Select(k => (V1.ClearanceKind)(int)k));
+        proto.Clearances.AddRange(a.Clearances.Select(c => new V1.Clearance
+        {
+            Kind = (V1.ClearanceKind)(int)c.Kind,
+            Decision = (V1.ClearanceDecision)(int)c.Decision,
+            Reviewer = c.Reviewer,
+            DecidedOn = c.DecidedOn.ToProto(),
+            ReferenceNumber = c.ReferenceNumber,
+            Comments = c.Comments ?? string.Empty,
+            Round = c.Round,
+        }));
+        proto.Instruments.AddRange(a.Instruments.Select(i => new V1.Instrument
+        {
+            Type = (V1.InstrumentType)(int)i.Type,
+            IndonesianSignatory = i.IndonesianSignatory.ToProto(),
+            ForeignSignatory = i.ForeignSignatory.ToProto(),
+        }));
+        proto.Documents.AddRange(documents.Select(d => d.ToProto()));
+        if (a.Termination is { } t)
+        {
+            proto.Termination = new V1.Termination { TerminatedBy = t.TerminatedBy, TerminatedOn = t.TerminatedOn.ToProto(), Reason = t.Reason };
+        }
+        return proto;
+    }
+
+    public static V1.Document ToProto(this AgreementDocument d) => new()
+    {
+        Id = d.Id,
+        Title = d.Title,
+        Language = d.Language,
+        LegallyBinding = d.LegallyBinding,
+        Version = d.Version,
+        ContentType = d.ContentType,
+        SizeBytes = d.SizeBytes,
+        Sha256 = d.Sha256,
+        UploadedBy = d.UploadedBy,
+        UploadTime = Timestamp.FromDateTimeOffset(d.UploadedAt),
+    };
+
+    public static V1.AuditRecord ToProto(this AuditRecord r)
+    {
+        var proto = new V1.AuditRecord { AgreementId = r.AgreementId, Actor = r.Actor, Time = Timestamp.FromDateTimeOffset(r.At), Action = r.Action };
+        proto.Changes.AddRange(r.Changes.Select(c => new V1.FieldChange { Field = c.Field, OldValue = c.OldValue ?? string.Empty, NewValue = c.NewValue ?? string.Empty }));
+        return proto;
+    }
+
+    public static Google.Type.Date ToProto(this DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
+
+    /// <summary>A google.type.Date as a DateOnly; null when unset, a violation when impossible.</summary>
+    public static DateOnly? ToDateOnly(this Google.Type.Date? date, string field, ServiceDefaults.Errors.Violations violations)
+    {
+        if (date is null || (date.Year == 0 && date.Month == 0 && date.Day == 0))
+        {
+            return null;
+        }
+        try
+        {
+            return new DateOnly(date.Year, date.Month, date.Day);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            violations.Add(field, $"{date.Year:D4}-{date.Month:D2}-{date.Day:D2} is not a date");
+            return null;
+        }
+    }
+
+    public static Contact ToDomain(this V1.Contact? c) => c is null
+        ? Contact.Empty
+        : new Contact(Blank(c.Name), Blank(c.Title), Blank(c.Email), Blank(c.Phone));
+
+    private static V1.Party ToProto(this Party p) => new() { CityId = p.CityId, Name = p.Name, CountryCode = p.CountryCode, RegionCode = p.RegionCode ?? string.Empty };
+
+    private static V1.Contact ToProto(this Contact c) => new() { Name = c.Name ?? string.Empty, Title = c.Title ?? string.Empty, Email = c.Email ?? string.Empty, Phone = c.Phone ?? string.Empty };
+
+    private static V1.Signatory ToProto(this Signatory s) => new() { Name = s.Name, Title = s.Title, SignedOn = s.SignedOn.ToProto(), Place = s.Place };
+
+    private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

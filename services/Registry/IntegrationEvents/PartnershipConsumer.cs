@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Paradiplomacy.Contracts.IntegrationEvents;
+using Paradiplomacy.Registry.Data;
+using Paradiplomacy.ServiceDefaults.Messaging;
+
+namespace Paradiplomacy.Registry.IntegrationEvents;
+
+/// <summary>Keeps each city's list of current partners from the agreements service's events: an
+/// agreement that becomes active adds its parties to each other's list; one that expires, ends or is
+/// superseded takes them off (unless another active agreement still binds them).</summary>
+public sealed class PartnershipConsumer<TEvent>(RegistryDbContext db, CityCache cache, TimeProvider clock, ILogger<PartnershipConsumer<TEvent>> logger)
+    : IdempotentConsumer<TEvent, RegistryDbContext>(db, logger)
+    where TEvent : AgreementEvent
+{
+    private readonly List<string> _touched = [];
+
+    protected override async Task HandleAsync(TEvent message, CancellationToken cancellationToken)
+    {
+        var partnership = await Db.Partnerships.FirstOrDefaultAsync(p => p.AgreementId == message.AgreementId, cancellationToken);
+        if (partnership is null)
+        {
+            partnership = new Partnership { AgreementId = message.AgreementId, IndonesianPartyId = message.IndonesianPartyId, Status = message.Status };
+            Db.Partnerships.Add(partnership);
+        }
+        else if (partnership.AgreementVersion >= message.AgreementVersion)
+        {
+            logger.LogInformation("Ignored {Event} v{Version} of {AgreementId}: already at v{Current}",
+                typeof(TEvent).Name, message.AgreementVersion, message.AgreementId, partnership.AgreementVersion);
+            return;
+        }
+        partnership.IndonesianPartyId = message.IndonesianPartyId;
+        partnership.ForeignPartyIds = [.. message.ForeignPartyIds];
+        partnership.Status = message.Status;
+        partnership.AgreementVersion = message.AgreementVersion;
+        await Db.SaveChangesAsync(cancellationToken);
+
+        var cityIds = message.ForeignPartyIds.Prepend(message.IndonesianPartyId).ToList();
+        var active = await Db.Partnerships.AsNoTracking()
+            .Where(p => p.Status == "Active" && (cityIds.Contains(p.IndonesianPartyId) || p.ForeignPartyIds.Any(f => cityIds.Contains(f))))
+            .ToListAsync(cancellationToken);
+        var cities = await Db.Cities.Where(c => cityIds.Contains(c.Id)).ToListAsync(cancellationToken);
+        foreach (var city in cities)
+        {
+            var partners = active.SelectMany(p => p.IndonesianPartyId == city.Id ? p.ForeignPartyIds
+                : p.ForeignPartyIds.Contains(city.Id) ? [p.IndonesianPartyId] : []).ToList();
+            if (!partners.Order(StringComparer.Ordinal).SequenceEqual(city.CurrentPartnerIds))
+            {
+                city.SetCurrentPartners(partners, clock.GetUtcNow());
+                _touched.Add(city.Id);
+            }
+        }
+    }
+
+    protected override async Task AfterCommitAsync(CancellationToken cancellationToken)
+    {
+        foreach (var id in _touched)
+        {
+            await cache.InvalidateAsync(id);
+        }
+    }
+}
