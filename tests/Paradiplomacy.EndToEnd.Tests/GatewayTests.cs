@@ -52,7 +52,9 @@ public class GatewayTests(SystemFixture fixture)
         await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = string.Empty });
         await call.RequestStream.CompleteAsync();
         Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
-        Assert.Contains(call.ResponseStream.Current.ListServicesResponse.Service, s => s.Name == "paradiplomacy.registry.v1.CityRegistry");
+        var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
+        Assert.Contains("paradiplomacy.registry.v1.CityRegistry", services);
+        Assert.Contains("paradiplomacy.agreements.v1.Agreements", services);
     }
 
     [Fact]
@@ -74,7 +76,7 @@ public class GatewayTests(SystemFixture fixture)
         using var json = JsonDocument.Parse(await http.GetStringAsync($"{fixture.App.DashboardUrl}/api/resources"));
 
         var resources = json.RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!);
-        Assert.Equal(["cache", "eventbus", "gateway", "postgres", "registry"], resources.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["agreements", "cache", "eventbus", "gateway", "postgres", "registry"], resources.Keys.Order(StringComparer.Ordinal));
         Assert.All(resources.Values, r => Assert.Equal("Healthy", r.GetProperty("health").GetString()));
         Assert.All(resources.Values, r => Assert.True(r.GetProperty("pid").GetInt32() > 0));
         Assert.True(resources["gateway"].GetProperty("endpoints").TryGetProperty("grpc", out _));

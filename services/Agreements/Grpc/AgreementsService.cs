@@ -22,7 +22,6 @@ public sealed class AgreementsService(
 {
     private const int DefaultPageSize = 20;
     private const int MaxPageSize = 100;
-    private const int DownloadChunk = 64 * 1024;
     private static readonly string[] FilterFields = ["region", "party", "partner_country", "status", "field", "kind"];
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -301,24 +300,19 @@ public sealed class AgreementsService(
         return document.ToProto();
     }
 
-    public override async Task DownloadDocument(V1.DownloadDocumentRequest request, IServerStreamWriter<HttpBody> responseStream, ServerCallContext context)
+    public override async Task<HttpBody> DownloadDocument(V1.DownloadDocumentRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
         var document = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == request.DocumentId && d.AgreementId == request.AgreementId, ct)
             ?? throw new NotFoundException("Document", request.DocumentId);
         var content = await db.DocumentContents.AsNoTracking().FirstAsync(c => c.DocumentId == document.Id, ct);
+        var extension = document.ContentType == "application/pdf" ? "pdf" : "docx";
         context.GetHttpContext().Response.Headers.ContentDisposition =
-            $"attachment; filename=\"{Path.GetFileName(document.Title)}-{document.Language}-v{document.Version}.{(document.ContentType.EndsWith("pdf", StringComparison.Ordinal) ? "pdf" : "docx")}\"";
-        for (var offset = 0; offset < content.Data.Length; offset += DownloadChunk)
-        {
-            var length = Math.Min(DownloadChunk, content.Data.Length - offset);
-            await responseStream.WriteAsync(new HttpBody
-            {
-                ContentType = document.ContentType,
-                Data = ByteString.CopyFrom(content.Data, offset, length),
-            }, ct);
-        }
+            $"attachment; filename=\"{SafeFileName(document.Title)}-{document.Language}-v{document.Version}.{extension}\"";
+        return new HttpBody { ContentType = document.ContentType, Data = ByteString.CopyFrom(content.Data) };
     }
+
+    private static string SafeFileName(string title) => new(title.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
 
     private async Task<V1.Agreement> StartNextVersionAsync(string id, string etag, VersionRelation relation, int? months, ServerCallContext context)
     {
