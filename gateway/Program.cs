@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Grpc.Reflection;
+using Paradiplomacy.Gateway.Docs;
 using Paradiplomacy.Gateway.Extensions;
+using Paradiplomacy.Gateway.Security;
 using Paradiplomacy.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,9 +12,27 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseMiddleware<AccessLogMiddleware>();
 app.MapDefaultEndpoints();
-app.MapGrpcService<Grpc.Reflection.ReflectionServiceImpl>();
-app.MapReverseProxy();
+app.UseRouting();
+app.UseAuthentication();
+app.UseMiddleware<AdmissionMiddleware>();
+app.UseRequestTimeouts();
+app.UseOutputCache();
+
+var openApi = OpenApiDocument.Build(Paradiplomacy.Gateway.Extensions.Extensions.Contracts).ToJsonString();
+app.MapGet("/openapi/v1.json", () => Results.Content(openApi, "application/json"));
+app.UseSwaggerUI(o =>
+{
+    o.RoutePrefix = "docs";
+    o.DocumentTitle = "Paradiplomacy API";
+    o.SwaggerEndpoint("/openapi/v1.json", "Paradiplomacy v1");
+});
+app.MapGet("/.well-known/openid-configuration", (GatewayTokenIssuer issuer) => Results.Json(issuer.DiscoveryDocument()));
+app.MapGet("/.well-known/jwks.json", async (GatewayTokenIssuer issuer) => Results.Json(await issuer.JwksAsync()));
+app.MapApiKeyEndpoints();
+app.MapGrpcService<ReflectionServiceImpl>();
+app.MapReverseProxy(proxy => proxy.UseMiddleware<GatewayAccessMiddleware>());
 // Anything no route claims gets a JSON 404, never an empty page.
 app.MapFallback(async context =>
 {
@@ -20,7 +41,7 @@ app.MapFallback(async context =>
     await context.Response.WriteAsync(JsonSerializer.Serialize(new
     {
         code = 5,
-        message = $"No API at {context.Request.Method} {context.Request.Path}. REST lives under /api/v1/ (see /openapi/v1.json).",
+        message = $"No API at {context.Request.Method} {context.Request.Path}. REST lives under /api/v1/ (see /docs).",
     }));
 });
 

@@ -1,4 +1,5 @@
 using Paradiplomacy.Hosting;
+using Paradiplomacy.Hosting.Resources;
 
 namespace Paradiplomacy.AppHost;
 
@@ -9,6 +10,9 @@ public static class SystemModel
     public static DistributedApplicationBuilder Describe(DistributedApplicationBuilder builder)
     {
         var identity = $"http://127.0.0.1:{builder.Options.DashboardPort}";
+        // Services also accept the tokens the gateway signs for API-key callers (partners' systems).
+        ServiceProject? gateway = null;
+        string GatewayUrl() => gateway!.Instances[0].HttpUrl;
 
         var postgres = builder.AddPostgres("postgres");
         var registryDb = postgres.AddDatabase("registry-db");
@@ -20,7 +24,8 @@ public static class SystemModel
             .WithReference(registryDb)
             .WithReference(cache)
             .WithReference(eventbus)
-            .WithEnvironment("Identity__Authority", identity);
+            .WithEnvironment("Identity__Authority", identity)
+            .WithEnvironment("Identity__GatewayAuthority", GatewayUrl);
 
         var agreements = builder.AddProject("agreements", "services/Agreements/Paradiplomacy.Agreements.csproj")
             .WithReference(agreementsDb)
@@ -28,15 +33,17 @@ public static class SystemModel
             .WithReference(eventbus)
             .WithReference(registry)
             .WaitFor(registry)
-            .WithEnvironment("Identity__Authority", identity);
+            .WithEnvironment("Identity__Authority", identity)
+            .WithEnvironment("Identity__GatewayAuthority", GatewayUrl);
 
-        builder.AddProject("gateway", "gateway/Paradiplomacy.Gateway.csproj")
+        gateway = builder.AddProject("gateway", "gateway/Paradiplomacy.Gateway.csproj")
             .WithReference(registry)
             .WithReference(agreements)
             .WithReference(cache)
             .WaitFor(registry)
             .WaitFor(agreements)
             .WithEnvironment("Identity__Authority", identity)
+            .WithEnvironment("Gateway__Issuer", GatewayUrl)
             .WithHttpEndpoint(builder.Options.GatewayHttpPort)
             .WithGrpcEndpoint(builder.Options.GatewayGrpcPort);
 

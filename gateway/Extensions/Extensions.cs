@@ -1,12 +1,20 @@
 using Grpc.Reflection;
+using Microsoft.AspNetCore.Authentication;
 using Paradiplomacy.Contracts.Registry.V1;
+using Paradiplomacy.Gateway.Security;
 using Paradiplomacy.ServiceDefaults;
-using Yarp.ReverseProxy.Configuration;
+using Paradiplomacy.ServiceDefaults.Security;
+using AgreementsContract = Paradiplomacy.Contracts.Agreements.V1.Agreements;
 
 namespace Paradiplomacy.Gateway.Extensions;
 
 public static class Extensions
 {
+    public const string CallerScheme = "Caller";
+
+    /// <summary>The contracts the gateway documents and reflects.</summary>
+    public static readonly Google.Protobuf.Reflection.ServiceDescriptor[] Contracts = [CityRegistry.Descriptor, AgreementsContract.Descriptor];
+
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         var grpcPort = GrpcPort(builder.Configuration);
@@ -15,12 +23,29 @@ public static class Extensions
         // Health probes of destinations must not retry for long: /health answers within seconds.
         builder.Services.AddHttpClient(DestinationsHealthCheck.ClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
         builder.Services.AddHealthChecks().AddCheck<DestinationsHealthCheck>("destinations");
+
+        // Callers: users by bearer token (the OIDC authority), partner systems by X-Api-Key.
+        builder.AddDefaultAuthentication();
+        builder.Services.AddAuthentication(CallerScheme)
+            .AddPolicyScheme(CallerScheme, "bearer token or API key", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName) ? ApiKeyAuthenticationHandler.SchemeName : "Bearer")
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.AddRedis();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddSingleton<GatewayTokenIssuer>();
+        builder.Services.AddSingleton<RedisRateLimiter>();
+        builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection("Gateway:RateLimits"));
+
+        builder.Services.AddOutputCache(o => o.AddPolicy(ProxyConfiguration.PublicReadPolicy, p => p.Expire(TimeSpan.FromSeconds(10)).SetVaryByQuery("*")));
+        builder.Services.AddRequestTimeouts();
+        // Routes set their own lower limits; nothing larger than this is read at all (413).
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = 16 * 1024 * 1024);
+
         // Server reflection answered by the gateway itself, over every service's contract, so tools
         // see one API however many services stand behind it.
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton(new ReflectionServiceImpl(
-            CityRegistry.Descriptor,
-            Paradiplomacy.Contracts.Agreements.V1.Agreements.Descriptor));
+        builder.Services.AddSingleton(new ReflectionServiceImpl(Contracts));
         return builder;
     }
 

@@ -7,6 +7,9 @@ namespace Paradiplomacy.Gateway.Extensions;
 /// configuration the apphost (or the platform) injects: services:{name}:{http|grpc}:{i}.</summary>
 public static class ProxyConfiguration
 {
+    /// <summary>Anonymous reads (the public directory of regions and partnerships) are cached briefly.</summary>
+    public const string PublicReadPolicy = "public-read";
+
     public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IConfiguration configuration, int grpcPort)
     {
         var routes = new List<RouteConfig>();
@@ -41,10 +44,19 @@ public static class ProxyConfiguration
             foreach (var prefix in options.RestPrefixes)
             {
                 var id = $"{name}-rest-{routes.Count}";
-                routes.Add(new RouteConfig { RouteId = id, ClusterId = $"{name}-http", Match = new RouteMatch { Path = prefix } });
-                routes.Add(new RouteConfig { RouteId = id + "-sub", ClusterId = $"{name}-http", Match = new RouteMatch { Path = prefix + "/{**rest}" } });
-                // Custom methods on the collection: /api/v1/cities:search.
-                routes.Add(new RouteConfig { RouteId = id + "-verb", ClusterId = $"{name}-http", Match = new RouteMatch { Path = prefix + ":{verb}" } });
+                // The collection, its members, and custom methods on the collection (/api/v1/agreements:countActive).
+                foreach (var (suffix, path) in new[] { ("", prefix), ("-sub", prefix + "/{**rest}"), ("-verb", prefix + ":{verb}") })
+                {
+                    routes.Add(new RouteConfig
+                    {
+                        RouteId = id + suffix,
+                        ClusterId = $"{name}-http",
+                        Match = new RouteMatch { Path = path },
+                        MaxRequestBodySize = options.MaxRequestBodyBytes,
+                        Timeout = options.Timeout,
+                        OutputCachePolicy = PublicReadPolicy,
+                    });
+                }
             }
             var grpcHosts = new[] { $"*:{grpcPort}" };
             foreach (var grpcService in options.GrpcServices)
@@ -54,6 +66,8 @@ public static class ProxyConfiguration
                     RouteId = $"{name}-grpc-{grpcService}",
                     ClusterId = $"{name}-grpc",
                     Match = new RouteMatch { Path = $"/{grpcService}/{{method}}", Hosts = grpcHosts },
+                    MaxRequestBodySize = options.MaxRequestBodyBytes,
+                    Timeout = options.Timeout,
                 });
             }
         }

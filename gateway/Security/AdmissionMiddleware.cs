@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+using Paradiplomacy.ServiceDefaults.Security;
+
+namespace Paradiplomacy.Gateway.Security;
+
+/// <summary>Admits API calls before anything else answers, cached responses included: credentials
+/// that were offered but not accepted (a revoked key, an expired token) are refused outright, and
+/// every caller is held to its rate: per API key (its quota), per user (by role) or per anonymous
+/// client address.</summary>
+public sealed class AdmissionMiddleware(RequestDelegate next, RedisRateLimiter limiter, IOptionsMonitor<RateLimitOptions> limits)
+{
+    public const string CallerItem = "paradiplomacy.caller";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api") && !GatewayErrors.IsGrpc(context))
+        {
+            await next(context);
+            return;
+        }
+        var user = context.User;
+        var authenticated = user.Identity?.IsAuthenticated == true;
+        var failure = context.Features.Get<Microsoft.AspNetCore.Authentication.IAuthenticateResultFeature>()?.AuthenticateResult?.Failure;
+        if (!authenticated && failure is not null)
+        {
+            await GatewayErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, Grpc.Core.StatusCode.Unauthenticated,
+                $"The credentials were not accepted: {failure.Message}");
+            return;
+        }
+        var caller = authenticated ? user.FindFirst(ClaimNames.Subject)?.Value ?? "unknown" : $"anonymous@{context.Connection.RemoteIpAddress}";
+        context.Items[CallerItem] = caller;
+        var wait = await limiter.CheckAsync(caller, LimitFor(user, authenticated));
+        if (wait is not null)
+        {
+            await GatewayErrors.WriteAsync(context, StatusCodes.Status429TooManyRequests, Grpc.Core.StatusCode.ResourceExhausted,
+                "Rate limit reached; retry after the time in Retry-After.", wait);
+            return;
+        }
+        await next(context);
+    }
+
+    private int LimitFor(System.Security.Claims.ClaimsPrincipal user, bool authenticated)
+    {
+        var options = limits.CurrentValue;
+        if (!authenticated)
+        {
+            return options.Anonymous;
+        }
+        if (user.Identity!.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName && int.TryParse(user.FindFirst("rpm")?.Value, out var quota))
+        {
+            return quota;
+        }
+        var perRole = user.FindAll(ClaimNames.Role).Select(r => options.PerRole.GetValueOrDefault(r.Value, options.Anonymous)).ToList();
+        return perRole.Count == 0 ? options.Anonymous : perRole.Contains(0) ? 0 : perRole.Max();
+    }
+}

@@ -1,0 +1,18 @@
+namespace Paradiplomacy.Gateway.Security;
+
+/// <summary>A partner's key: whose it is, what it may do and how often. The secret itself is never
+/// stored, only its SHA-256.</summary>
+public sealed record ApiKey(
+    string Id,
+    string Owner,
+    string Role,
+    string? Region,
+    IReadOnlyList<string> Scopes,
+    int RequestsPerMinute,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? RevokedAt)
+{
+    /// <summary>"registry:read", "agreements:write"... A write scope includes reading.</summary>
+    public bool Allows(string service, bool write) =>
+        Scopes.Contains($"{service}:write") || (!write && Scopes.Contains($"{service}:read"));
+}
