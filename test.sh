@@ -7,6 +7,8 @@ cd "$(dirname "$0")"
 source scripts/prerequisites.sh
 ensure_prerequisites || exit 1
 dotnet build Paradiplomacy.sln -c Debug -nologo -v q || exit 1
+# The partner client in another language that the end-to-end tests run (Node.js with @grpc/grpc-js).
+(cd tests/node-client && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || exit 1
 
 results=$(mktemp -d)
 status=0

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Paradiplomacy.ServiceDefaults.Security;
 
@@ -20,8 +21,11 @@ public sealed class AdmissionMiddleware(RequestDelegate next, RedisRateLimiter l
         }
         var user = context.User;
         var authenticated = user.Identity?.IsAuthenticated == true;
-        var failure = context.Features.Get<Microsoft.AspNetCore.Authentication.IAuthenticateResultFeature>()?.AuthenticateResult?.Failure;
-        if (!authenticated && failure is not null)
+        // Credentials offered but not accepted: the authentication middleware leaves such a caller
+        // anonymous, so ask again to learn why, and refuse rather than serve it as the public.
+        var offered = context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName) || context.Request.Headers.Authorization.Count > 0;
+        var failure = !authenticated && offered ? (await context.AuthenticateAsync()).Failure : null;
+        if (failure is not null)
         {
             await GatewayErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, Grpc.Core.StatusCode.Unauthenticated,
                 $"The credentials were not accepted: {failure.Message}");
@@ -29,7 +33,7 @@ public sealed class AdmissionMiddleware(RequestDelegate next, RedisRateLimiter l
         }
         var caller = authenticated ? user.FindFirst(ClaimNames.Subject)?.Value ?? "unknown" : $"anonymous@{context.Connection.RemoteIpAddress}";
         context.Items[CallerItem] = caller;
-        var wait = await limiter.CheckAsync(caller, LimitFor(user, authenticated));
+        var wait = await limiter.CheckAsync(caller, AccessRules.LimitFor(user, limits.CurrentValue));
         if (wait is not null)
         {
             await GatewayErrors.WriteAsync(context, StatusCodes.Status429TooManyRequests, Grpc.Core.StatusCode.ResourceExhausted,
@@ -37,20 +41,5 @@ public sealed class AdmissionMiddleware(RequestDelegate next, RedisRateLimiter l
             return;
         }
         await next(context);
-    }
-
-    private int LimitFor(System.Security.Claims.ClaimsPrincipal user, bool authenticated)
-    {
-        var options = limits.CurrentValue;
-        if (!authenticated)
-        {
-            return options.Anonymous;
-        }
-        if (user.Identity!.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName && int.TryParse(user.FindFirst("rpm")?.Value, out var quota))
-        {
-            return quota;
-        }
-        var perRole = user.FindAll(ClaimNames.Role).Select(r => options.PerRole.GetValueOrDefault(r.Value, options.Anonymous)).ToList();
-        return perRole.Count == 0 ? options.Anonymous : perRole.Contains(0) ? 0 : perRole.Max();
     }
 }

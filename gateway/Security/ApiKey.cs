@@ -1,7 +1,7 @@
 namespace Paradiplomacy.Gateway.Security;
 
-/// <summary>A partner's key: whose it is, what it may do and how often. The secret itself is never
-/// stored, only its SHA-256.</summary>
+/// <summary>A partner's key: whose it is, what it may do ("registry:read", "agreements:write"; a write
+/// scope includes reading) and how often. The secret itself is never stored, only its SHA-256.</summary>
 public sealed record ApiKey(
     string Id,
     string Owner,
@@ -10,9 +10,4 @@ public sealed record ApiKey(
     IReadOnlyList<string> Scopes,
     int RequestsPerMinute,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? RevokedAt)
-{
-    /// <summary>"registry:read", "agreements:write"... A write scope includes reading.</summary>
-    public bool Allows(string service, bool write) =>
-        Scopes.Contains($"{service}:write") || (!write && Scopes.Contains($"{service}:read"));
-}
+    DateTimeOffset? RevokedAt);

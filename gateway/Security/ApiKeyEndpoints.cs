@@ -14,13 +14,12 @@ public static class ApiKeyEndpoints
             var http = context.HttpContext;
             if (http.User.Identity?.IsAuthenticated != true)
             {
-                await GatewayErrors.WriteAsync(http, StatusCodes.Status401Unauthorized, Grpc.Core.StatusCode.Unauthenticated, "Sign in as an operator to manage API keys.");
-                return null;
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+                return Results.Json(new { code = 16, message = "Sign in as an operator to manage API keys." }, statusCode: StatusCodes.Status401Unauthorized);
             }
             if (!http.User.IsInRole(Roles.Operator) || http.User.Identity.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName)
             {
-                await GatewayErrors.WriteAsync(http, StatusCodes.Status403Forbidden, Grpc.Core.StatusCode.PermissionDenied, "Only operators manage API keys.");
-                return null;
+                return Results.Json(new { code = 7, message = "Only operators manage API keys." }, statusCode: StatusCodes.Status403Forbidden);
             }
             return await next(context);
         });

@@ -1,4 +1,3 @@
-using Paradiplomacy.ServiceDefaults.Security;
 using Yarp.ReverseProxy.Model;
 
 namespace Paradiplomacy.Gateway.Security;
@@ -8,47 +7,25 @@ namespace Paradiplomacy.Gateway.Security;
 /// caller's identity travels on as a gateway-signed token.</summary>
 public sealed class GatewayAccessMiddleware(RequestDelegate next, GatewayTokenIssuer issuer)
 {
-    private static readonly string[] ReadVerbs = ["Get", "List", "Count", "Suggest", "Download", "Search", "ServerReflectionInfo"];
-
     public async Task InvokeAsync(HttpContext context)
     {
         var route = context.GetReverseProxyFeature().Route.Config;
         var service = route.ClusterId![..route.ClusterId!.LastIndexOf('-')];
-        var write = IsWrite(context);
-        var user = context.User;
-        var authenticated = user.Identity?.IsAuthenticated == true;
-
-        if (write && !authenticated)
+        var write = AccessRules.IsWrite(context.Request.Method, context.Request.Path.Value ?? "/", GatewayErrors.IsGrpc(context));
+        var refusal = AccessRules.Refusal(context.User, service, write);
+        if (refusal is not null)
         {
-            await GatewayErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, Grpc.Core.StatusCode.Unauthenticated,
-                "Changes need a bearer token or an API key (X-Api-Key).");
+            var authenticated = context.User.Identity?.IsAuthenticated == true;
+            await GatewayErrors.WriteAsync(context,
+                authenticated ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized,
+                authenticated ? Grpc.Core.StatusCode.PermissionDenied : Grpc.Core.StatusCode.Unauthenticated, refusal);
             return;
         }
-        var isKey = user.Identity?.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName;
-        if (isKey && !user.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, $"{service}:write")
-                  && (write || !user.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, $"{service}:read")))
+        if (context.User.Identity?.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName)
         {
-            await GatewayErrors.WriteAsync(context, StatusCodes.Status403Forbidden, Grpc.Core.StatusCode.PermissionDenied,
-                $"This API key has no {service}:{(write ? "write" : "read")} scope.");
-            return;
-        }
-
-        if (isKey)
-        {
-            context.Request.Headers.Authorization = $"Bearer {await issuer.TokenForAsync(user)}";
+            context.Request.Headers.Authorization = $"Bearer {await issuer.TokenForAsync(context.User)}";
             context.Request.Headers.Remove(ApiKeyAuthenticationHandler.HeaderName);
         }
         await next(context);
-    }
-
-    /// <summary>REST: anything but GET and HEAD. gRPC: methods not named as reads (Get, List, ...).</summary>
-    private static bool IsWrite(HttpContext context)
-    {
-        if (!GatewayErrors.IsGrpc(context))
-        {
-            return !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method);
-        }
-        var method = context.Request.Path.Value![(context.Request.Path.Value!.LastIndexOf('/') + 1)..];
-        return !ReadVerbs.Any(v => method.StartsWith(v, StringComparison.Ordinal));
     }
 }

@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Paradiplomacy.Contracts.Registry.V1;
+
+namespace Paradiplomacy.EndToEnd.Tests;
+
+/// <summary>Every write method of every service, through the gateway, by callers who may not make it:
+/// a Surabaya officer on Jakarta's records, and a partner key without write scopes. Each is refused
+/// and nothing changes. A write method added to a contract without a row here fails the test.</summary>
+[Collection(SystemCollection.Name)]
+public class RegionScopeMatrixTests(SystemFixture fixture)
+{
+    private static readonly string[] ReadPrefixes = ["Get", "List", "Count", "Suggest", "Download"];
+
+    private static IEnumerable<string> WriteMethods() =>
+        new[] { CityRegistry.Descriptor, Contracts.Agreements.V1.Agreements.Descriptor }
+            .SelectMany(s => s.Methods).Select(m => m.Name).Where(m => !ReadPrefixes.Any(p => m.StartsWith(p, StringComparison.Ordinal)));
+
+    private static Dictionary<string, Func<HttpRequestMessage>> Matrix(string jakartaAgreement)
+    {
+        var today = DateTime.UtcNow;
+        var date = new { year = today.Year, month = today.Month, day = today.Day };
+        HttpRequestMessage Json(HttpMethod method, string path, object body) => new(method, path) { Content = JsonContent.Create(body) };
+        return new()
+        {
+            ["CreateCity"] = () => Json(HttpMethod.Post, "/api/v1/cities", new { name = "Matrix Town", countryCode = "JP", level = "MUNICIPALITY", timeZone = "Asia/Tokyo" }),
+            ["UpdateCityProfile"] = () => Json(HttpMethod.Patch, "/api/v1/cities/idn-31", new { profile = new { traits = new[] { "metropolitan" } }, updateMask = "traits" }),
+            ["CreateAgreement"] = () => Json(HttpMethod.Post, "/api/v1/agreements", new
+            {
+                kind = "SISTER_CITY", title = "Jakarta–Casablanca", indonesianParty = new { cityId = "idn-31" }, foreignParties = new[] { new { cityId = "gn-2553604" } },
+                fields = new[] { "culture" }, validityMonths = 60,
+            }),
+            ["UpdateAgreement"] = () => Json(HttpMethod.Patch, $"/api/v1/agreements/{jakartaAgreement}", new { agreement = new { title = "Hijacked" }, updateMask = "title" }),
+            ["SubmitAgreement"] = () => Json(HttpMethod.Post, $"/api/v1/agreements/{jakartaAgreement}:submit", new { }),
+            ["RecordClearance"] = () => Json(HttpMethod.Post, $"/api/v1/agreements/{jakartaAgreement}:recordClearance", new { kind = "DPRD_APPROVAL", decision = "APPROVED", referenceNumber = "X/1" }),
+            ["SignAgreement"] = () => Json(HttpMethod.Post, $"/api/v1/agreements/{jakartaAgreement}:sign", new
+            {
+                instrument = "COOPERATION_AGREEMENT",
+                indonesianSignatory = new { name = "A", title = "Gubernur", signedOn = date, place = "Jakarta" },
+                foreignSignatory = new { name = "B", title = "Mayor", signedOn = date, place = "Jakarta" },
+            }),
+            ["RenewAgreement"] = () => Json(HttpMethod.Post, $"/api/v1/agreements/{jakartaAgreement}:renew", new { }),
+            ["AmendAgreement"] = () => Json(HttpMethod.Post, $"/api/v1/agreements/{jakartaAgreement}:amend", new { }),
+            ["TerminateAgreement"] = () => Json(HttpMethod.Post, $"/api/v1/agreements/{jakartaAgreement}:terminate", new { reason = "Hijacked" }),
+            ["UploadDocument"] = () =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/agreements/{jakartaAgreement}/documents?title=MoU&language=id")
+                {
+                    Content = new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.7\n%%EOF\n")),
+                };
+                request.Content.Headers.ContentType = new("application/pdf");
+                return request;
+            },
+        };
+    }
+
+    [Fact]
+    public async Task No_write_method_lets_a_Surabaya_officer_or_a_read_only_partner_key_change_anything()
+    {
+        var jakarta = await ActiveJakartaAgreementAsync();
+        var matrix = Matrix(jakarta);
+        Assert.Equal(WriteMethods().Order(StringComparer.Ordinal), matrix.Keys.Order(StringComparer.Ordinal));
+        var readOnlyKey = await ReadOnlyKeyAsync();
+        // The registry records Beijing among Jakarta's partners on its own time; wait, so that the
+        // comparison below sees only what the refused calls could have changed.
+        for (var i = 0; i < 100 && !(await GetFreshAsync("/api/v1/cities/idn-31")).Contains("gn-1816670", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(200);
+        }
+        var before = await StateAsync(jakarta);
+
+        var refusals = new List<string>();
+        foreach (var (method, build) in matrix)
+        {
+            using var asSurabaya = build();
+            asSurabaya.Headers.Authorization = new("Bearer", fixture.Token("regional-officer", "35.78"));
+            using var officerResponse = await fixture.Gateway.SendAsync(asSurabaya);
+            // Registering a government abroad is not Jakarta's record: any officer may do it.
+            var expected = method == "CreateCity" ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+            if (officerResponse.StatusCode != expected)
+            {
+                refusals.Add($"{method} as Surabaya officer: {(int)officerResponse.StatusCode} {await officerResponse.Content.ReadAsStringAsync()}");
+            }
+
+            using var asKey = build();
+            asKey.Headers.Add("X-Api-Key", readOnlyKey);
+            using var keyResponse = await fixture.Gateway.SendAsync(asKey);
+            if (keyResponse.StatusCode != HttpStatusCode.Forbidden)
+            {
+                refusals.Add($"{method} with a read-only key: {(int)keyResponse.StatusCode}");
+            }
+        }
+
+        Assert.Empty(refusals);
+        Assert.Equal(before, await StateAsync(jakarta));
+    }
+
+    private async Task<string> ActiveJakartaAgreementAsync()
+    {
+        var officer = fixture.Token("regional-officer", "31");
+        async Task<JsonElement> Post(string path, string token, object body)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+            request.Headers.Authorization = new("Bearer", token);
+            using var response = await fixture.Gateway.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, $"{path}: {text}");
+            return JsonDocument.Parse(text).RootElement.Clone();
+        }
+        var draft = await Post("/api/v1/agreements", officer, new
+        {
+            kind = "SISTER_CITY", title = "Jakarta–Beijing", indonesianParty = new { cityId = "idn-31" }, foreignParties = new[] { new { cityId = "gn-1816670" } },
+            fields = new[] { "culture", "trade" }, objectives = "Trade and culture", mechanisms = "Delegations", validityMonths = 60,
+        });
+        var id = draft.GetProperty("id").GetString()!;
+        await Post($"/api/v1/agreements/{id}:submit", officer, new { });
+        await Post($"/api/v1/agreements/{id}:recordClearance", officer, new { kind = "DPRD_APPROVAL", decision = "APPROVED", referenceNumber = "DPRD/31/1" });
+        await Post($"/api/v1/agreements/{id}:recordClearance", fixture.Token("ministry-reviewer", ministry: "kemendagri"), new { kind = "KEMENDAGRI_CLEARANCE", decision = "APPROVED", referenceNumber = "KDN/1" });
+        await Post($"/api/v1/agreements/{id}:recordClearance", fixture.Token("ministry-reviewer", ministry: "kemlu"), new { kind = "KEMLU_CONSIDERATION", decision = "APPROVED", referenceNumber = "KLU/1" });
+        var today = DateTime.UtcNow;
+        var date = new { year = today.Year, month = today.Month, day = today.Day };
+        await Post($"/api/v1/agreements/{id}:sign", officer, new
+        {
+            instrument = "MEMORANDUM_OF_UNDERSTANDING",
+            indonesianSignatory = new { name = "Gubernur DKI", title = "Gubernur", signedOn = date, place = "Jakarta" },
+            foreignSignatory = new { name = "Mayor of Beijing", title = "Mayor", signedOn = date, place = "Jakarta" },
+        });
+        return id;
+    }
+
+    private async Task<string> ReadOnlyKeyAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/apiKeys")
+        {
+            Content = JsonContent.Create(new { owner = "Read-only partner", role = "partner", region = "gn-2644210", scopes = new[] { "registry:read", "agreements:read" } }),
+        };
+        request.Headers.Authorization = new("Bearer", fixture.Token("operator"));
+        using var response = await fixture.Gateway.SendAsync(request);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("secret").GetString()!;
+    }
+
+    private async Task<(string AgreementEtag, int Documents, string JakartaEtag)> StateAsync(string agreementId)
+    {
+        using var agreement = JsonDocument.Parse(await fixture.Gateway.GetStringAsync($"/api/v1/agreements/{agreementId}"));
+        using var jakarta = JsonDocument.Parse(await GetFreshAsync("/api/v1/cities/idn-31"));
+        return (agreement.RootElement.GetProperty("etag").GetString()!, agreement.RootElement.GetProperty("documents").GetArrayLength(),
+            jakarta.RootElement.GetProperty("etag").GetString()!);
+    }
+
+    /// <summary>Reads as a signed-in user, past the short public cache.</summary>
+    private async Task<string> GetFreshAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new("Bearer", fixture.Token("operator"));
+        using var response = await fixture.Gateway.SendAsync(request);
+        return await response.Content.ReadAsStringAsync();
+    }
+}
