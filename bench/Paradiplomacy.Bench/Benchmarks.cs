@@ -193,8 +193,8 @@ public sealed class Benchmarks(BenchOptions options, Report report)
         var loaded = MemoryByResource();
         foreach (var (name, (rss, _)) in idle.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            var peak = loaded.TryGetValue(name, out var after) ? after.Peak : 0;
-            report.Add($"memory {name}", $"idle {rss / 1024} MiB, peak under load {peak / 1024} MiB", "", "", "");
+            var (afterRss, peak) = loaded.TryGetValue(name, out var after) ? after : (0, 0);
+            report.Add($"memory {name} (RSS, with child processes)", $"idle {rss / 1024} MiB, after load {afterRss / 1024} MiB, main process peak {peak / 1024} MiB", "", "", "");
         }
     }
 
@@ -206,7 +206,7 @@ public sealed class Benchmarks(BenchOptions options, Report report)
             {
                 var (current, high) = ReadMemory(pid);
                 rss += current + ChildrenMemory(pid);
-                peak += high;
+                peak = Math.Max(peak, high);
             }
             return (rss, peak);
         });

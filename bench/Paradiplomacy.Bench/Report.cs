@@ -18,7 +18,7 @@ public sealed class Report
     public void Print()
     {
         Console.WriteLine();
-        Console.WriteLine($"Paradiplomacy benchmarks, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {Environment.OSVersion}");
+        Console.WriteLine($"Paradiplomacy benchmarks, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.OSVersion}; load generator on {Environment.ProcessorCount} core(s), system under test on the other");
         Console.WriteLine();
         Console.WriteLine("| measure | figure | baseline (same run) | ratio | aim |");
         Console.WriteLine("| --- | --- | --- | --- | --- |");

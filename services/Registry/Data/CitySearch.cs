@@ -8,29 +8,53 @@ namespace Paradiplomacy.Registry.Data;
 /// then trigram similarity for misspellings; ties go to the larger population.</summary>
 public sealed class CitySearch(NpgsqlDataSource dataSource)
 {
-    /// <summary>Ids of one page of matches, best first; one more than asked tells whether a next page exists.</summary>
+    /// <summary>Ids of one page of matches, best first; one more than asked tells whether a next page exists.
+    /// Names equal to or starting with the query always rank above names that are only similar, so
+    /// the similar ones (the costly trigram scan) are looked for only when the exact and prefix
+    /// matches do not fill the page.</summary>
     public async Task<IReadOnlyList<string>> SearchAsync(string normalizedQuery, CityFilter filter, int offset, int limit, CancellationToken ct)
     {
-        var sql = new StringBuilder("""
-            WITH hits AS (
-              SELECT n.city_id,
-                     max(CASE WHEN n.name = @q THEN 3.0 WHEN n.name LIKE @prefix THEN 2.0 ELSE 0.0 END + similarity(n.name, @q)) AS score
-              FROM city_names n
-              WHERE n.name LIKE @prefix OR n.name % @q
-              GROUP BY n.city_id
-            )
-            SELECT c.id FROM hits h JOIN cities c ON c.id = h.city_id
+        var prefix = EscapeLike(normalizedQuery) + "%";
+        var ids = new List<string>(await PageAsync("n.name LIKE @prefix", "CASE WHEN n.name = @q THEN 1.0 ELSE 0.0 END + similarity(n.name, @q)",
+            normalizedQuery, prefix, filter, offset, limit, ct));
+        if (ids.Count == limit)
+        {
+            return ids;
+        }
+        // The prefix matches ran out on this page: misspellings and partial matches follow them.
+        var prefixCount = ids.Count > 0 || offset == 0 ? offset + ids.Count : await CountAsync("n.name LIKE @prefix", normalizedQuery, prefix, filter, ct);
+        ids.AddRange(await PageAsync("n.name % @q AND n.city_id NOT IN (SELECT p.city_id FROM city_names p WHERE p.name LIKE @prefix)",
+            "similarity(n.name, @q)", normalizedQuery, prefix, filter, Math.Max(0, offset - prefixCount), limit - ids.Count, ct));
+        return ids;
+    }
+
+    private async Task<int> CountAsync(string match, string query, string prefix, CityFilter filter, CancellationToken ct)
+    {
+        var sql = new StringBuilder($"SELECT count(DISTINCT c.id) FROM city_names n JOIN cities c ON c.id = n.city_id WHERE {match}");
+        await using var command = dataSource.CreateCommand();
+        command.Parameters.AddWithValue("q", query);
+        command.Parameters.AddWithValue("prefix", prefix);
+        AppendFilter(sql, command, filter);
+        command.CommandText = sql.ToString();
+        return Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<IReadOnlyList<string>> PageAsync(string match, string score, string query, string prefix, CityFilter filter, int offset, int limit, CancellationToken ct)
+    {
+        var sql = new StringBuilder($"""
+            SELECT c.id FROM (
+              SELECT n.city_id, max({score}) AS score FROM city_names n WHERE {match} GROUP BY n.city_id
+            ) h JOIN cities c ON c.id = h.city_id
             WHERE true
             """);
         await using var command = dataSource.CreateCommand();
-        command.Parameters.AddWithValue("q", normalizedQuery);
-        command.Parameters.AddWithValue("prefix", EscapeLike(normalizedQuery) + "%");
+        command.Parameters.AddWithValue("q", query);
+        command.Parameters.AddWithValue("prefix", prefix);
         AppendFilter(sql, command, filter);
         sql.Append(" ORDER BY h.score DESC, c.population DESC NULLS LAST, c.id LIMIT @limit OFFSET @offset");
         command.Parameters.AddWithValue("limit", limit);
         command.Parameters.AddWithValue("offset", offset);
         command.CommandText = sql.ToString();
-
         var ids = new List<string>(limit);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
