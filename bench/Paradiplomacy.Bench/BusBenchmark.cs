@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Grpc.Core;
+using Paradiplomacy.Contracts.Registry.V1;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace Paradiplomacy.Bench;
+
+/// <summary>Events through the platform (profile update → outbox row in the same transaction → relay
+/// → RabbitMQ with confirms → a consumer) against RabbitMQ.Client publishing with confirms and
+/// consuming raw, the most the broker allows here. Lag is commit-to-delivery.</summary>
+public sealed class BusBenchmark(string amqpUri, CityRegistry.CityRegistryClient registry, string token, TimeSpan duration, int clients)
+{
+    private const string Exchange = "Paradiplomacy.Contracts.IntegrationEvents:CityProfileUpdated";
+
+    public async Task<(double EventsPerSecond, double LagP50, double LagP99)> PlatformAsync()
+    {
+        var sent = new ConcurrentDictionary<string, long>();
+        var lags = new ConcurrentBag<double>();
+        await using var connection = await new ConnectionFactory { Uri = new Uri(amqpUri) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.ExchangeDeclareAsync(Exchange, ExchangeType.Fanout, durable: true, autoDelete: false);
+        var queue = (await channel.QueueDeclareAsync($"bench-platform-{Guid.NewGuid():N}", durable: false, exclusive: true, autoDelete: true)).QueueName;
+        await channel.QueueBindAsync(queue, Exchange, string.Empty);
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += (_, delivery) =>
+        {
+            using var json = JsonDocument.Parse(delivery.Body);
+            var message = json.RootElement.GetProperty("message");
+            var key = $"{message.GetProperty("cityId").GetString()}|{message.GetProperty("etag").GetString()}";
+            if (sent.TryRemove(key, out var at))
+            {
+                lags.Add(Stopwatch.GetElapsedTime(at).TotalMilliseconds);
+            }
+            return Task.CompletedTask;
+        };
+        await channel.BasicConsumeAsync(queue, autoAck: true, consumer);
+
+        // Each client updates its own city, so no two writers contend for a row.
+        var cities = (await registry.ListCitiesAsync(new ListCitiesRequest { Filter = "country = \"ID\" AND level = REGENCY", PageSize = clients })).Cities.Select(c => c.Id).ToList();
+        var auth = new Metadata { { "Authorization", $"Bearer {token}" } };
+        var until = DateTime.UtcNow + duration;
+        var updates = 0;
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(cities.Select(async (id, worker) =>
+        {
+            var n = 0;
+            while (DateTime.UtcNow < until)
+            {
+                var city = await registry.UpdateCityProfileAsync(new UpdateCityProfileRequest
+                {
+                    Id = id,
+                    Profile = new CityProfile { Summary = $"bench {worker} {n++}" },
+                    UpdateMask = Google.Protobuf.WellKnownTypes.FieldMask.FromString("summary"),
+                }, auth);
+                sent[$"{id}|{city.Etag}"] = Stopwatch.GetTimestamp();
+                Interlocked.Increment(ref updates);
+            }
+        }));
+        // Wait for the stragglers (at most 30 s), then count what arrived.
+        for (var i = 0; i < 300 && !sent.IsEmpty; i++)
+        {
+            await Task.Delay(100);
+        }
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var ordered = lags.Order().ToList();
+        return (ordered.Count / elapsed, Percentile(ordered, 50), Percentile(ordered, 99));
+    }
+
+    public async Task<double> RawAsync()
+    {
+        await using var connection = await new ConnectionFactory { Uri = new Uri(amqpUri) }.CreateConnectionAsync();
+        await using var consumerChannel = await connection.CreateChannelAsync();
+        var queue = (await consumerChannel.QueueDeclareAsync($"bench-raw-{Guid.NewGuid():N}", durable: true, exclusive: false, autoDelete: true)).QueueName;
+        var received = 0;
+        var consumer = new AsyncEventingBasicConsumer(consumerChannel);
+        consumer.ReceivedAsync += (_, _) =>
+        {
+            Interlocked.Increment(ref received);
+            return Task.CompletedTask;
+        };
+        await consumerChannel.BasicConsumeAsync(queue, autoAck: true, consumer);
+
+        var body = Encoding.UTF8.GetBytes(new string('x', 600)); // about the size of a CityProfileUpdated envelope
+        var until = DateTime.UtcNow + duration;
+        var published = 0;
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+            var properties = new BasicProperties { Persistent = true };
+            while (DateTime.UtcNow < until)
+            {
+                // One message at a time per client, each confirmed, as the relay publishes.
+                await channel.BasicPublishAsync(string.Empty, queue, mandatory: false, properties, body);
+                Interlocked.Increment(ref published);
+            }
+        }));
+        for (var i = 0; i < 300 && received < published; i++)
+        {
+            await Task.Delay(100);
+        }
+        return received / Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+}
