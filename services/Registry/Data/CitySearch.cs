@@ -5,9 +5,12 @@ using Paradiplomacy.Registry.Domain;
 namespace Paradiplomacy.Registry.Data;
 
 /// <summary>Finds cities by name over the city_names index: an exact form first, then prefixes,
-/// then trigram similarity for misspellings; ties go to the larger population.</summary>
+/// then, when those are few, trigram similarity for misspellings; ties go to the larger population.</summary>
 public sealed class CitySearch(NpgsqlDataSource dataSource)
 {
+    /// <summary>Fewer exact or prefix matches than this, and similar names are added after them.</summary>
+    public const int FuzzyBelow = 5;
+
     /// <summary>Ids of one page of matches, best first; one more than asked tells whether a next page exists.
     /// Names equal to or starting with the query always rank above names that are only similar, so
     /// the similar ones (the costly trigram scan) are looked for only when the exact and prefix
@@ -21,8 +24,13 @@ public sealed class CitySearch(NpgsqlDataSource dataSource)
         {
             return ids;
         }
-        // The prefix matches ran out on this page: misspellings and partial matches follow them.
+        // The prefix matches ran out on this page. When there were hardly any, the query is probably
+        // misspelt: similar names follow them. Otherwise the list ends with the prefix matches.
         var prefixCount = ids.Count > 0 || offset == 0 ? offset + ids.Count : await CountAsync("n.name LIKE @prefix", normalizedQuery, prefix, filter, ct);
+        if (prefixCount >= FuzzyBelow)
+        {
+            return ids;
+        }
         ids.AddRange(await PageAsync("n.name % @q AND n.city_id NOT IN (SELECT p.city_id FROM city_names p WHERE p.name LIKE @prefix)",
             "similarity(n.name, @q)", normalizedQuery, prefix, filter, Math.Max(0, offset - prefixCount), limit - ids.Count, ct));
         return ids;

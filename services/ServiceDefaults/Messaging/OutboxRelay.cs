@@ -9,8 +9,8 @@ using Microsoft.Extensions.Logging;
 
 namespace Paradiplomacy.ServiceDefaults.Messaging;
 
-/// <summary>Publishes pending outbox rows in order, with publisher confirms, and marks them only
-/// once the broker has them. While the broker is away it keeps the rows and retries with back-off;
+/// <summary>Publishes pending outbox rows in batches, with publisher confirms, and marks each only
+/// once the broker has it. While the broker is away it keeps the rows and retries with back-off;
 /// a crash between confirm and mark republishes with the same message id, which inboxes absorb.
 /// Rows are claimed with FOR UPDATE SKIP LOCKED, so replicas share the work without double sends.</summary>
 public sealed class OutboxRelay<TContext>(
@@ -94,27 +94,36 @@ public sealed class OutboxRelay<TContext>(
             .FromSql($"SELECT * FROM outbox_messages WHERE published_at IS NULL ORDER BY sequence LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
             .ToListAsync(cancellationToken);
 
-        var published = 0;
-        var failed = false;
-        foreach (var row in pending)
+        // The whole batch is in flight at once and the broker confirms each; consumers order by the
+        // aggregate versions the events carry, not by arrival.
+        var outcomes = await Task.WhenAll(pending.Select(async row =>
         {
             try
             {
                 await PublishAsync(row, cancellationToken);
-                row.PublishedAt = DateTimeOffset.UtcNow;
-                published++;
+                return (row, error: (Exception?)null);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                row.Attempts++;
-                row.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
-                failed = true;
-                Failures.Add(1);
-                logger.LogWarning("Outbox message {MessageId} ({MessageType}) not published, attempt {Attempts}: {Error}",
-                    row.Id, row.MessageType, row.Attempts, ex.Message);
-                // Later rows wait too, so that events keep their order.
-                break;
+                return (row, error: ex);
             }
+        }));
+        var published = 0;
+        var failed = false;
+        foreach (var (row, error) in outcomes)
+        {
+            if (error is null)
+            {
+                row.PublishedAt = DateTimeOffset.UtcNow;
+                published++;
+                continue;
+            }
+            row.Attempts++;
+            row.LastError = error.Message.Length > 2000 ? error.Message[..2000] : error.Message;
+            failed = true;
+            Failures.Add(1);
+            logger.LogWarning("Outbox message {MessageId} ({MessageType}) not published, attempt {Attempts}: {Error}",
+                row.Id, row.MessageType, row.Attempts, error.Message);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
