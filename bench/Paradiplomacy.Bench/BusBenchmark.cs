@@ -23,6 +23,7 @@ public sealed class BusBenchmark(string amqpUri, CityRegistry.CityRegistryClient
         var sent = new ConcurrentDictionary<string, long>();
         var arrived = new ConcurrentDictionary<string, long>();
         var lags = new ConcurrentBag<double>();
+        var pairing = new object();
         await using var connection = await new ConnectionFactory { Uri = new Uri(amqpUri) }.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         await channel.ExchangeDeclareAsync(Exchange, ExchangeType.Fanout, durable: true, autoDelete: false);
@@ -34,13 +35,16 @@ public sealed class BusBenchmark(string amqpUri, CityRegistry.CityRegistryClient
             using var json = JsonDocument.Parse(delivery.Body);
             var message = json.RootElement.GetProperty("message");
             var key = $"{message.GetProperty("cityId").GetString()}|{message.GetProperty("etag").GetString()}";
-            if (sent.TryRemove(key, out var at))
+            lock (pairing)
             {
-                lags.Add(Stopwatch.GetElapsedTime(at).TotalMilliseconds);
-            }
-            else
-            {
-                arrived[key] = Stopwatch.GetTimestamp();
+                if (sent.TryRemove(key, out var at))
+                {
+                    lags.Add(Stopwatch.GetElapsedTime(at).TotalMilliseconds);
+                }
+                else
+                {
+                    arrived[key] = Stopwatch.GetTimestamp();
+                }
             }
             return Task.CompletedTask;
         };
@@ -64,13 +68,16 @@ public sealed class BusBenchmark(string amqpUri, CityRegistry.CityRegistryClient
                     UpdateMask = Google.Protobuf.WellKnownTypes.FieldMask.FromString("summary"),
                 }, auth);
                 var key = $"{id}|{city.Etag}";
-                if (arrived.TryRemove(key, out _))
+                lock (pairing)
                 {
-                    lags.Add(0);
-                }
-                else
-                {
-                    sent[key] = Stopwatch.GetTimestamp();
+                    if (arrived.TryRemove(key, out _))
+                    {
+                        lags.Add(0);
+                    }
+                    else
+                    {
+                        sent[key] = Stopwatch.GetTimestamp();
+                    }
                 }
                 Interlocked.Increment(ref updates);
             }
