@@ -63,13 +63,7 @@ public sealed class CitySearch(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("limit", limit);
         command.Parameters.AddWithValue("offset", offset);
         command.CommandText = sql.ToString();
-        var ids = new List<string>(limit);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            ids.Add(reader.GetString(0));
-        }
-        return ids;
+        return await ReadIdsAsync(command, limit, ct);
     }
 
     /// <summary>Ids of one page of a plain listing (no query), largest population first.</summary>
@@ -82,7 +76,11 @@ public sealed class CitySearch(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("limit", limit);
         command.Parameters.AddWithValue("offset", offset);
         command.CommandText = sql.ToString();
+        return await ReadIdsAsync(command, limit, ct);
+    }
 
+    private static async Task<IReadOnlyList<string>> ReadIdsAsync(NpgsqlCommand command, int limit, CancellationToken ct)
+    {
         var ids = new List<string>(limit);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
