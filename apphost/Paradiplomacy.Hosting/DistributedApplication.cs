@@ -4,6 +4,7 @@ using Paradiplomacy.Hosting.Dashboard;
 using Paradiplomacy.Hosting.Identity;
 using Paradiplomacy.Hosting.Infrastructure;
 using Paradiplomacy.Hosting.Resources;
+using Paradiplomacy.Hosting.Telemetry;
 
 namespace Paradiplomacy.Hosting;
 
@@ -32,7 +33,7 @@ public sealed class DistributedApplication : IAsyncDisposable
             resource.Logs.AttachFile(Path.Combine(options.StateDirectory, "logs", $"{resource.Name}.log"));
         }
         Identity = new DevelopmentIdentity(options.StateDirectory, options.DashboardPort);
-        _dashboard = new DashboardServer(this, Identity, options.DashboardPort);
+        _dashboard = new DashboardServer(this, Identity, Telemetry, options.DashboardPort);
     }
 
     public static DistributedApplicationBuilder CreateBuilder(string[] args) => new(DistributedApplicationOptions.FromArgs(args));
@@ -42,6 +43,9 @@ public sealed class DistributedApplication : IAsyncDisposable
     public IReadOnlyList<Resource> Resources { get; }
 
     public DevelopmentIdentity Identity { get; }
+
+    /// <summary>Spans and logs the services send by OTLP to the dashboard.</summary>
+    public TelemetryStore Telemetry { get; } = new();
 
     public string DashboardUrl => _dashboard.Url;
 

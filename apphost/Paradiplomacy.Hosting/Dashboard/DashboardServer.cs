@@ -6,12 +6,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Paradiplomacy.Hosting.Identity;
 using Paradiplomacy.Hosting.Resources;
+using Paradiplomacy.Hosting.Telemetry;
+using Paradiplomacy.Hosting.Telemetry.Otlp;
 
 namespace Paradiplomacy.Hosting.Dashboard;
 
-/// <summary>The apphost's web endpoint: resource state for operators and tools, console logs, and
-/// the development identity provider's discovery document and keys.</summary>
-public sealed class DashboardServer(DistributedApplication application, DevelopmentIdentity identity, int port) : IAsyncDisposable
+/// <summary>The apphost's web endpoint: resource state for operators and tools, console logs, an
+/// OTLP/HTTP receiver with traces and structured logs, and the development identity provider's
+/// discovery document and keys.</summary>
+public sealed class DashboardServer(DistributedApplication application, DevelopmentIdentity identity, TelemetryStore telemetry, int port) : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
     private WebApplication? _app;
@@ -58,11 +61,45 @@ public sealed class DashboardServer(DistributedApplication application, Developm
             }
             return Results.Json(ResourceSnapshot.Of(target), Json, statusCode: 202);
         });
+        // OTLP/HTTP receiver: services export here (OTEL_EXPORTER_OTLP_ENDPOINT), as to any collector.
+        app.MapPost("/v1/traces", async (HttpRequest request) =>
+        {
+            telemetry.Add(ExportTraceServiceRequest.Parser.ParseFrom(await ReadBodyAsync(request)));
+            return Results.Bytes([], "application/x-protobuf");
+        });
+        app.MapPost("/v1/logs", async (HttpRequest request) =>
+        {
+            telemetry.Add(ExportLogsServiceRequest.Parser.ParseFrom(await ReadBodyAsync(request)));
+            return Results.Bytes([], "application/x-protobuf");
+        });
+        // Metrics are accepted so exporters stay quiet; the dashboard does not chart them yet.
+        app.MapPost("/v1/metrics", async (HttpRequest request) =>
+        {
+            await ReadBodyAsync(request);
+            return Results.Bytes([], "application/x-protobuf");
+        });
+        app.MapGet("/api/traces", (string? service, double? minDurationMs, int? limit) =>
+            Results.Json(telemetry.Traces(service, minDurationMs, Math.Clamp(limit ?? 100, 1, 1000)), Json));
+        app.MapGet("/api/traces/{traceId}", (string traceId) => telemetry.Trace(traceId) is { } spans
+            ? Results.Json(spans, Json)
+            : Results.Json(new { error = $"no trace '{traceId}' (yet)" }, Json, statusCode: 404));
+        app.MapGet("/api/structured-logs", (string? service, string? level, string? traceId, string? text, long? after, int? limit) =>
+            Results.Json(telemetry.Logs(service, level, traceId, text, after ?? 0, Math.Clamp(limit ?? 500, 1, 5000)), Json));
         app.MapGet("/.well-known/openid-configuration", () => Results.Json(identity.DiscoveryDocument()));
         app.MapGet("/.well-known/jwks.json", () => Results.Json(identity.Jwks()));
 
         await app.StartAsync(cancellationToken);
         _app = app;
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    {
+        using var buffer = new MemoryStream();
+        var body = request.Headers.ContentEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase)
+            ? new System.IO.Compression.GZipStream(request.Body, System.IO.Compression.CompressionMode.Decompress)
+            : request.Body;
+        await body.CopyToAsync(buffer);
+        return buffer.ToArray();
     }
 
     public async ValueTask DisposeAsync()

@@ -21,7 +21,12 @@ public static class DataExtensions
     {
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not set.");
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString).EnableDynamicJson().Build();
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString)
+            .EnableDynamicJson()
+            // Only queries made for a request or a message are traced; the relay's idle polling would
+            // otherwise fill the trace list with one-span traces.
+            .ConfigureTracing(tracing => tracing.ConfigureCommandFilter(_ => System.Diagnostics.Activity.Current is not null))
+            .Build();
         builder.Services.AddSingleton(dataSource);
         builder.Services.TryAddOutboxSignal();
         builder.Services.AddDbContext<TContext>((sp, options) =>
