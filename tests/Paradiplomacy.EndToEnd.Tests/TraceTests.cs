@@ -43,8 +43,18 @@ public class TraceTests(SystemFixture fixture)
 
         using var listed = JsonDocument.Parse(await dashboard.GetStringAsync("/api/traces?service=gateway&limit=200"));
         Assert.Contains(listed.RootElement.EnumerateArray(), t => t.GetProperty("traceId").GetString() == traceId);
-        using var logs = JsonDocument.Parse(await dashboard.GetStringAsync($"/api/structured-logs?traceId={traceId}"));
-        Assert.Contains(logs.RootElement.EnumerateArray(), l => l.GetProperty("service").GetString() == "gateway"
-            && l.GetProperty("message").GetString()!.Contains("PATCH /api/v1/cities/idn-35.73 200", StringComparison.Ordinal));
+        // The gateway's access line is written as the response ends and exported in the next batch.
+        var accessLogged = false;
+        for (var i = 0; i < 100 && !accessLogged; i++)
+        {
+            using var logs = JsonDocument.Parse(await dashboard.GetStringAsync($"/api/structured-logs?traceId={traceId}&service=gateway"));
+            accessLogged = logs.RootElement.EnumerateArray().Any(l =>
+                l.GetProperty("message").GetString()!.Contains("PATCH /api/v1/cities/idn-35.73 200", StringComparison.Ordinal));
+            if (!accessLogged)
+            {
+                await Task.Delay(200);
+            }
+        }
+        Assert.True(accessLogged, "the gateway's access log line carries the trace id");
     }
 }
