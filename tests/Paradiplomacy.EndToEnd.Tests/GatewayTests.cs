@@ -80,5 +80,8 @@ public class GatewayTests(SystemFixture fixture)
         Assert.All(resources.Values, r => Assert.Equal("Healthy", r.GetProperty("health").GetString()));
         Assert.All(resources.Values, r => Assert.True(r.GetProperty("pid").GetInt32() > 0));
         Assert.True(resources["gateway"].GetProperty("endpoints").TryGetProperty("grpc", out _));
+        Assert.All(resources.Values, r => Assert.True(r.GetProperty("memoryMiB").GetDouble() > 1, $"{r.GetProperty("name")} reports its memory"));
+        // PostgreSQL's backends count with it: more than its postmaster alone.
+        Assert.True(resources["postgres"].GetProperty("memoryMiB").GetDouble() > resources["cache"].GetProperty("memoryMiB").GetDouble());
     }
 }

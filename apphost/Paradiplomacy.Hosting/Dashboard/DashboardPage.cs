@@ -28,8 +28,8 @@ internal static class DashboardPage
 
 <section id="resources" class="on">
 <table>
- <thead><tr><th>Name</th><th>Kind</th><th>State</th><th>Health</th><th>Endpoints</th><th>PID</th><th>Uptime</th><th>Restarts</th><th></th></tr></thead>
- <tbody id="resource-rows"><tr><td colspan="9">Loading…</td></tr></tbody>
+ <thead><tr><th>Name</th><th>Kind</th><th>State</th><th>Health</th><th>Endpoints</th><th>PID</th><th>Uptime</th><th>CPU</th><th>Memory</th><th>Restarts</th><th></th></tr></thead>
+ <tbody id="resource-rows"><tr><td colspan="11">Loading…</td></tr></tbody>
 </table>
 <h2 id="console-title" style="font-size:1rem">Console log</h2>
 <pre id="console">Select a resource to see its console.</pre>
@@ -73,7 +73,8 @@ async function resources() {
      <td>${esc(r.name)}</td><td>${esc(r.kind)}</td><td>${esc(r.state)}</td>
      <td class="${esc(r.health)}">${esc(r.health)}${r.problem ? `<div class="problem">${esc(r.problem)}</div>` : ''}</td>
      <td>${Object.entries(r.endpoints).map(([k, v]) => `${esc(k)}: ${v.startsWith('http') ? `<a href="${esc(v)}">${esc(v)}</a>` : esc(v)}`).join('<br>')}</td>
-     <td>${r.pid ?? ''}</td><td>${r.uptimeSeconds == null ? '' : Math.round(r.uptimeSeconds) + ' s'}</td><td>${r.restarts}</td>
+     <td>${r.pid ?? ''}</td><td>${r.uptimeSeconds == null ? '' : Math.round(r.uptimeSeconds) + ' s'}</td>
+     <td>${r.cpuPercent == null ? '' : r.cpuPercent + ' %'}</td><td>${r.memoryMiB == null ? '' : Math.round(r.memoryMiB) + ' MiB'}</td><td>${r.restarts}</td>
      <td><button data-act="restart">restart</button> <button data-act="stop">stop</button></td>
     </tr>`).join('');
   document.querySelectorAll('#resource-rows tr').forEach(tr => {

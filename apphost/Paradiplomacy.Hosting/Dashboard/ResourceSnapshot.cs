@@ -1,3 +1,4 @@
+using Paradiplomacy.Hosting.Infrastructure;
 using Paradiplomacy.Hosting.Resources;
 
 namespace Paradiplomacy.Hosting.Dashboard;
@@ -13,9 +14,14 @@ public sealed record ResourceSnapshot(
     int? Pid,
     IReadOnlyList<int> Pids,
     int Restarts,
-    double? UptimeSeconds)
+    double? UptimeSeconds,
+    double? CpuPercent,
+    double? MemoryMiB)
 {
-    public static ResourceSnapshot Of(Resource resource) => new(
+    public static ResourceSnapshot Of(Resource resource)
+    {
+        var (cpu, memory) = ProcessUsage.Read(resource.Name, resource.Pids);
+        return new(
         resource.Name,
         resource.Kind,
         resource.State.ToString(),
@@ -27,5 +33,8 @@ public sealed record ResourceSnapshot(
         resource.Restarts,
         resource.StartedAt is { } started && resource.State == ResourceState.Running
             ? Math.Round((DateTimeOffset.UtcNow - started).TotalSeconds, 1)
-            : null);
+            : null,
+        cpu,
+        memory);
+    }
 }
