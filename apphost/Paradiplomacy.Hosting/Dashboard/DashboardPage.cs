@@ -20,11 +20,13 @@ internal static class DashboardPage
  pre { background: #0f172a; color: #e2e8f0; padding: .8rem; height: 20rem; overflow: auto; font-size: .78rem; } pre .err { color: #fca5a5; }
  input, select { font: inherit; padding: .2rem .4rem; margin-right: .4rem; } .bar { background: #60a5fa; height: .8rem; border-radius: 2px; } .bar.Error { background: #ef4444; }
  .lane { position: relative; height: .8rem; background: #f3f5f8; } .lane > div { position: absolute; top: 0; }
+ #problems div { background: #fdecea; color: #8a1c14; padding: .35rem .6rem; margin-bottom: .3rem; border-radius: 4px; font-size: .9rem; }
 </style>
 </head>
 <body>
 <h1>Paradiplomacy operations</h1>
-<nav><button data-tab="resources" class="on">Resources</button><button data-tab="traces">Traces</button><button data-tab="logs">Structured logs</button></nav>
+<div id="problems"></div>
+<nav><button data-tab="resources" class="on">Resources</button><button data-tab="queues">Queues</button><button data-tab="traces">Traces</button><button data-tab="logs">Structured logs</button></nav>
 
 <section id="resources" class="on">
 <table>
@@ -33,6 +35,10 @@ internal static class DashboardPage
 </table>
 <h2 id="console-title" style="font-size:1rem">Console log</h2>
 <pre id="console">Select a resource to see its console.</pre>
+</section>
+
+<section id="queues">
+<table><thead><tr><th>Queue</th><th>Messages</th><th>Consumers</th><th>Published/s</th><th>Delivered/s</th><th></th></tr></thead><tbody id="queue-rows"></tbody></table>
 </section>
 
 <section id="traces">
@@ -122,7 +128,20 @@ async function logs() {
     <td>${esc(l.message)}</td><td>${l.traceId ? `<a href="#" data-trace="${esc(l.traceId)}">${esc(l.traceId.slice(0, 8))}</a>` : ''}</td></tr>`).join('');
   document.querySelectorAll('#log-rows a').forEach(a => a.onclick = e => { e.preventDefault(); document.querySelector('nav button[data-tab=traces]').click(); showTrace(a.dataset.trace); });
 }
-function refresh() { if (tab === 'resources') resources(); else if (tab === 'traces') traces(); else logs(); }
+async function queues() {
+  const rows = await get('/api/queues');
+  document.getElementById('queue-rows').innerHTML = rows.map(q => `
+    <tr><td class="${q.isErrorQueue && q.messages > 0 ? 'err' : ''}">${esc(q.name)}</td><td>${q.messages}</td><td>${q.consumers}</td>
+    <td>${q.publishRate}</td><td>${q.deliverRate}</td>
+    <td>${q.isErrorQueue && q.messages > 0 ? `<button data-queue="${esc(q.name)}">replay</button>` : ''}</td></tr>`).join('');
+  document.querySelectorAll('#queue-rows button').forEach(b => b.onclick = async () => {
+    await fetch(`/api/queues/${encodeURIComponent(b.dataset.queue)}:replay`, { method: 'POST' }); queues(); });
+}
+async function problems() {
+  const list = await get('/api/problems');
+  document.getElementById('problems').innerHTML = list.map(p => `<div>${esc(p)}</div>`).join('');
+}
+function refresh() { problems(); if (tab === 'resources') resources(); else if (tab === 'queues') queues(); else if (tab === 'traces') traces(); else logs(); }
 refresh(); setInterval(refresh, 2000); setInterval(consoleLog, 1000);
 </script>
 </body>

@@ -85,11 +85,67 @@ public sealed class DashboardServer(DistributedApplication application, Developm
             : Results.Json(new { error = $"no trace '{traceId}' (yet)" }, Json, statusCode: 404));
         app.MapGet("/api/structured-logs", (string? service, string? level, string? traceId, string? text, long? after, int? limit) =>
             Results.Json(telemetry.Logs(service, level, traceId, text, after ?? 0, Math.Clamp(limit ?? 500, 1, 5000)), Json));
+        app.MapGet("/api/queues", async (CancellationToken ct) =>
+        {
+            var monitor = Monitor();
+            return monitor is null
+                ? Results.Json(Array.Empty<QueueSnapshot>(), Json)
+                : Results.Json(await monitor.QueuesAsync(ct), Json);
+        });
+        app.MapPost("/api/queues/{name}:replay", async (string name, CancellationToken ct) =>
+        {
+            var monitor = Monitor();
+            if (monitor is null || !name.EndsWith(QueueMonitor.ErrorSuffix, StringComparison.Ordinal))
+            {
+                return Results.Json(new { error = $"'{name}' is not an error queue of this system's broker" }, Json, statusCode: 400);
+            }
+            return Results.Json(new { queue = name, moved = await monitor.ReplayAsync(name, ct) }, Json);
+        });
+        app.MapGet("/api/problems", async (CancellationToken ct) => Results.Json(await ProblemsAsync(ct), Json));
         app.MapGet("/.well-known/openid-configuration", () => Results.Json(identity.DiscoveryDocument()));
         app.MapGet("/.well-known/jwks.json", () => Results.Json(identity.Jwks()));
 
         await app.StartAsync(cancellationToken);
         _app = app;
+    }
+
+    private QueueMonitor? _monitor;
+
+    private QueueMonitor? Monitor()
+    {
+        var broker = application.Resources.OfType<RabbitMQResource>().FirstOrDefault(r => r.State == ResourceState.Running);
+        return broker is null ? null : _monitor ??= new QueueMonitor(broker);
+    }
+
+    /// <summary>What needs an operator now: unhealthy or failed resources, services restarting in a
+    /// loop, messages waiting in error queues.</summary>
+    private async Task<IReadOnlyList<string>> ProblemsAsync(CancellationToken ct)
+    {
+        var problems = new List<string>();
+        foreach (var resource in application.Resources)
+        {
+            if (resource.Health == ResourceHealth.Unhealthy || resource.State == ResourceState.Failed)
+            {
+                problems.Add($"{resource.Name} is {resource.State}, {resource.Health}: {resource.Problem}");
+            }
+            if (resource.Restarts >= 3)
+            {
+                problems.Add($"{resource.Name} has restarted {resource.Restarts} times");
+            }
+        }
+        try
+        {
+            if (Monitor() is { } monitor)
+            {
+                problems.AddRange((await monitor.QueuesAsync(ct)).Where(q => q.IsErrorQueue && q.Messages > 0)
+                    .Select(q => $"{q.Messages} message(s) failed and wait in {q.Name}"));
+            }
+        }
+        catch (HttpRequestException ex)
+        {
+            problems.Add($"the broker's management API did not answer: {ex.Message}");
+        }
+        return problems;
     }
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
@@ -104,6 +160,7 @@ public sealed class DashboardServer(DistributedApplication application, Developm
 
     public async ValueTask DisposeAsync()
     {
+        _monitor?.Dispose();
         if (_app is not null)
         {
             await _app.StopAsync();

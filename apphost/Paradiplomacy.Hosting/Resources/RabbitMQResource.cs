@@ -13,13 +13,17 @@ public sealed class RabbitMQResource(string name) : SupervisedResource(name), IR
     private ManagedProcess? _epmd;
     private int _epmdPort;
     private int _distPort;
+    private int _managementPort;
 
     public int Port { get; private set; }
 
     public override string Kind => "rabbitmq";
 
     public override IReadOnlyDictionary<string, string> Endpoints =>
-        Port == 0 ? new Dictionary<string, string>() : new Dictionary<string, string> { ["amqp"] = $"amqp://127.0.0.1:{Port}" };
+        Port == 0 ? new Dictionary<string, string>() : new Dictionary<string, string> { ["amqp"] = $"amqp://127.0.0.1:{Port}", ["management"] = ManagementUrl };
+
+    /// <summary>The management plugin's HTTP API (queues, depths, rates), which the dashboard reads.</summary>
+    public string ManagementUrl => $"http://127.0.0.1:{_managementPort}";
 
     public string ConnectionString => $"amqp://guest:guest@127.0.0.1:{Port}/";
 
@@ -39,6 +43,7 @@ public sealed class RabbitMQResource(string name) : SupervisedResource(name), IR
             Port = Ports.Free();
             _distPort = Ports.Free();
             _epmdPort = Ports.Free();
+            _managementPort = Ports.Free();
         }
         var root = Path.Combine(Options.StateDirectory, Name);
         var home = Path.Combine(root, "home");
@@ -46,8 +51,9 @@ public sealed class RabbitMQResource(string name) : SupervisedResource(name), IR
         {
             Directory.CreateDirectory(dir);
         }
-        await File.WriteAllTextAsync(Path.Combine(root, "enabled_plugins"), "[].", cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(root, "rabbitmq.conf"), "loopback_users.guest = true\n", cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(root, "enabled_plugins"), "[rabbitmq_management].", cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(root, "rabbitmq.conf"),
+            $"loopback_users.guest = true\nmanagement.tcp.ip = 127.0.0.1\nmanagement.tcp.port = {_managementPort}\n", cancellationToken);
 
         if (_epmd is null || _epmd.Exited.IsCompleted)
         {
