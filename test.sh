@@ -7,8 +7,11 @@ cd "$(dirname "$0")"
 source scripts/prerequisites.sh
 ensure_prerequisites || exit 1
 dotnet build Paradiplomacy.sln -c Debug -nologo -v q || exit 1
-# The partner client in another language that the end-to-end tests run (Node.js with @grpc/grpc-js).
-(cd tests/node-client && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || exit 1
+# What the end-to-end tests run outside .NET: a partner's client in Node.js (@grpc/grpc-js) and the
+# dashboard check in a browser (playwright-core driving Debian's chromium).
+for dir in tests/node-client tests/dashboard-browser; do
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || exit 1
+done
 
 results=$(mktemp -d)
 status=0

@@ -7,6 +7,8 @@ ensure_prerequisites() {
   command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
   command -v python3 >/dev/null 2>&1 || missing+=(python3)
   command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+  # The dashboard's browser test drives Debian's chromium.
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} from the distribution's packages..."
     local sudo=""

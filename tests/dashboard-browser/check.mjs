@@ -1,0 +1,36 @@
+// Opens the operations dashboard in Debian's chromium as an operator would: waits until every
+// resource shows Healthy, opens the Traces tab, finds the trace TRACE_ID and opens its waterfall.
+// Environment: DASHBOARD (URL), TRACE_ID, SCREENSHOT (path). Prints one JSON line; exits 1 on failure.
+import { chromium } from 'playwright-core';
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const result = { resources: [], healthy: false, traceFound: false, spanServices: [] };
+try {
+  const page = await browser.newPage();
+  await page.goto(process.env.DASHBOARD, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('#resource-rows tr.row')];
+    return rows.length > 0 && rows.every((r) => r.children[3].textContent.startsWith('Healthy'));
+  }, null, { timeout: 30000 });
+  result.resources = await page.$$eval('#resource-rows tr.row', (rows) => rows.map((r) => r.dataset.name));
+  result.healthy = true;
+
+  await page.click('nav button[data-tab=traces]');
+  const row = `#trace-rows tr[data-id="${process.env.TRACE_ID}"]`;
+  await page.waitForSelector(row, { timeout: 30000 });
+  await page.click(row);
+  await page.waitForSelector('#span-rows tr', { timeout: 10000 });
+  result.traceFound = true;
+  result.spanServices = [...new Set(await page.$$eval('#span-rows tr', (rows) => rows.map((r) => r.children[0].textContent)))];
+  if (process.env.SCREENSHOT) await page.screenshot({ path: process.env.SCREENSHOT, fullPage: true });
+} catch (error) {
+  result.error = String(error.message ?? error);
+} finally {
+  await browser.close();
+}
+console.log(JSON.stringify(result));
+process.exit(result.error ? 1 : 0);
