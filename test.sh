@@ -5,7 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/prerequisites.sh
-ensure_prerequisites || exit 1
+ensure_prerequisites tests || exit 1
 dotnet build Paradiplomacy.sln -c Debug -nologo -v q || exit 1
 # What the end-to-end tests run outside .NET: a partner's client in Node.js (@grpc/grpc-js) and the
 # dashboard check in a browser (playwright-core driving Debian's chromium).

@@ -1,4 +1,5 @@
-# Sourced by run.sh and test.sh: installs the distribution's servers the system runs on, once.
+# Sourced by run.sh and test.sh: installs the distribution's servers the system runs on, once;
+# with the argument "tests", also what the tests run outside .NET (Node.js, chromium).
 ensure_prerequisites() {
   local missing=()
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
@@ -6,9 +7,11 @@ ensure_prerequisites() {
   [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
   command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
   command -v python3 >/dev/null 2>&1 || missing+=(python3)
-  command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
-  # The dashboard's browser test drives Debian's chromium.
-  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  if [ "${1:-}" = "tests" ]; then
+    command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+    # The dashboard's browser test drives Debian's chromium.
+    [ -x /usr/bin/chromium ] || missing+=(chromium)
+  fi
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} from the distribution's packages..."
     local sudo=""
