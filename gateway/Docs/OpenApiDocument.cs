@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Google.Api;
 using Google.Protobuf.Reflection;
+using Paradiplomacy.Gateway.Security;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace Paradiplomacy.Gateway.Docs;
@@ -9,8 +10,6 @@ namespace Paradiplomacy.Gateway.Docs;
 /// google.api.http annotations and messages), so it cannot drift from what the services serve.</summary>
 public static class OpenApiDocument
 {
-    private static readonly string[] ReadPrefixes = ["Get", "List", "Count", "Suggest", "Download"];
-
     /// <summary>Example values by field name, shown to partners in the document.</summary>
     private static readonly Dictionary<string, string> Examples = new()
     {
@@ -142,7 +141,7 @@ public static class OpenApiDocument
             }
         }
         operation["parameters"] = parameters;
-        var write = !ReadPrefixes.Any(p => method.Name.StartsWith(p, StringComparison.Ordinal));
+        var write = !AccessRules.IsReadMethod(method.Name);
         operation["security"] = write
             ? new JsonArray(new JsonObject { ["bearer"] = new JsonArray() }, new JsonObject { ["apiKey"] = new JsonArray() })
             : new JsonArray(new JsonObject(), new JsonObject { ["bearer"] = new JsonArray() }, new JsonObject { ["apiKey"] = new JsonArray() });

@@ -15,9 +15,11 @@ public static class AccessRules
         {
             return !HttpMethods.IsGet(httpMethod) && !HttpMethods.IsHead(httpMethod);
         }
-        var method = path[(path.LastIndexOf('/') + 1)..];
-        return !ReadVerbs.Any(v => method.StartsWith(v, StringComparison.Ordinal));
+        return !IsReadMethod(path[(path.LastIndexOf('/') + 1)..]);
     }
+
+    /// <summary>A gRPC method that only reads, by the verb its name starts with (GetCity, ListAgreements...).</summary>
+    public static bool IsReadMethod(string method) => ReadVerbs.Any(v => method.StartsWith(v, StringComparison.Ordinal));
 
     /// <summary>Why a caller may not make this call through the gateway, or null when it may.
     /// Services then check the caller's region and role themselves.</summary>

@@ -13,22 +13,17 @@ public sealed class LogBuffer(int capacity = 5000) : IDisposable
         _file = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
     }
 
-    public event Action<LogLine>? LineAdded;
-
     public void Add(string text, bool isError)
     {
-        LogLine line;
         lock (_lines)
         {
-            line = new LogLine(++_sequence, DateTimeOffset.UtcNow, text, isError);
-            _lines.Enqueue(line);
+            _lines.Enqueue(new LogLine(++_sequence, DateTimeOffset.UtcNow, text, isError));
             while (_lines.Count > capacity)
             {
                 _lines.Dequeue();
             }
             _file?.WriteLine(text);
         }
-        LineAdded?.Invoke(line);
     }
 
     public IReadOnlyList<LogLine> Snapshot(long afterSequence = 0, int max = 1000)
