@@ -47,6 +47,9 @@ public sealed class DistributedApplication : IAsyncDisposable
     /// <summary>Spans and logs the services send by OTLP to the dashboard.</summary>
     public TelemetryStore Telemetry { get; } = new();
 
+    /// <summary>Metrics the services send by OTLP and the dashboard samples from the servers.</summary>
+    public MetricsStore Metrics { get; } = new();
+
     public string DashboardUrl => _dashboard.Url;
 
     public T Get<T>(string name) where T : Resource =>

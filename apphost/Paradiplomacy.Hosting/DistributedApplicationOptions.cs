@@ -1,7 +1,7 @@
 namespace Paradiplomacy.Hosting;
 
 /// <summary>Where state lives and which well-known ports to use. Command line: --fresh,
-/// --state-dir PATH, --dashboard-port N, --gateway-port N, --gateway-grpc-port N;
+/// --state-dir PATH, --dashboard-port N, --gateway-port N, --gateway-grpc-port N, --no-otlp;
 /// environment: PARADIPLOMACY_STATE_DIR.</summary>
 public sealed class DistributedApplicationOptions
 {
@@ -20,6 +20,10 @@ public sealed class DistributedApplicationOptions
 
     /// <summary>Trade durability for speed (tests on throw-away state): no fsync in PostgreSQL.</summary>
     public bool Ephemeral { get; set; }
+
+    /// <summary>Services send traces, logs and metrics to the dashboard by OTLP. Off only to measure
+    /// what that costs them (bench/run.sh).</summary>
+    public bool TelemetryExport { get; set; } = true;
 
     public string RepositoryRootDirectory { get; set; } = RepositoryRoot.Find();
 
@@ -58,8 +62,11 @@ public sealed class DistributedApplicationOptions
                 case "--gateway-grpc-port" when i + 1 < args.Length:
                     options.GatewayGrpcPort = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
                     break;
+                case "--no-otlp":
+                    options.TelemetryExport = false;
+                    break;
                 default:
-                    throw new ArgumentException($"Unknown option '{args[i]}'. Options: --fresh, --state-dir PATH, --dashboard-port N, --gateway-port N, --gateway-grpc-port N.");
+                    throw new ArgumentException($"Unknown option '{args[i]}'. Options: --fresh, --state-dir PATH, --dashboard-port N, --gateway-port N, --gateway-grpc-port N, --no-otlp.");
             }
         }
         return options;

@@ -1,11 +1,23 @@
 using System.Diagnostics;
+using Grpc.Core;
+using Microsoft.AspNetCore.Http.Features;
+using Paradiplomacy.ServiceDefaults;
 
 namespace Paradiplomacy.Gateway.Security;
 
 /// <summary>One line per request: caller (user or key id, never a token or key), method, path,
-/// status and duration, with the trace id to find it in the traces.</summary>
+/// status (the gRPC status too, which HTTP's 200 hides) and duration, with the trace id to find it
+/// in the traces; and the same call counted in the request metrics the dashboard charts.</summary>
 public sealed class AccessLogMiddleware(RequestDelegate next, ILoggerFactory loggers)
 {
+    // Known gRPC methods by path: anything else is counted as one "other", so a caller inventing
+    // paths cannot multiply the metric's series.
+    private static readonly Dictionary<string, string> GrpcMethods = Extensions.Extensions.Contracts
+        .Append(Grpc.Reflection.V1Alpha.ServerReflection.Descriptor)
+        .SelectMany(s => s.Methods)
+        .Select(m => $"/{m.Service.FullName}/{m.Name}")
+        .ToDictionary(p => p, RequestMetricsInterceptor.MethodName, StringComparer.Ordinal);
+
     private readonly ILogger _log = loggers.CreateLogger("Paradiplomacy.Gateway.Access");
 
     public async Task InvokeAsync(HttpContext context)
@@ -17,10 +29,43 @@ public sealed class AccessLogMiddleware(RequestDelegate next, ILoggerFactory log
         }
         finally
         {
+            var elapsed = Stopwatch.GetElapsedTime(started);
             var caller = context.Items.TryGetValue(AdmissionMiddleware.CallerItem, out var c) ? c : context.User.FindFirst("sub")?.Value ?? "anonymous";
-            _log.LogInformation("{Caller} {Method} {Path} {Status} {DurationMs:0.0} ms trace {TraceId}",
+            var grpcStatus = GrpcStatus(context);
+            _log.LogInformation("{Caller} {Method} {Path} {Status}{GrpcStatus} {DurationMs:0.0} ms trace {TraceId}",
                 caller, context.Request.Method, context.Request.Path.Value, context.Response.StatusCode,
-                Stopwatch.GetElapsedTime(started).TotalMilliseconds, Activity.Current?.TraceId.ToString());
+                grpcStatus is { } g ? $" grpc {g}" : string.Empty, elapsed.TotalMilliseconds, Activity.Current?.TraceId.ToString());
+            Record(context, grpcStatus, elapsed);
         }
+    }
+
+    private static void Record(HttpContext context, StatusCode? grpcStatus, TimeSpan elapsed)
+    {
+        var path = context.Request.Path.Value ?? string.Empty;
+        if (path.StartsWith("/health", StringComparison.Ordinal) || path.StartsWith("/alive", StringComparison.Ordinal))
+        {
+            return;
+        }
+        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true)
+        {
+            var code = grpcStatus ?? (context.Response.StatusCode == 200 ? StatusCode.OK : StatusCode.Unavailable);
+            RequestMetrics.Record(GrpcMethods.GetValueOrDefault(path, "other gRPC"), code.ToString(), RequestMetrics.Outcome(code), elapsed);
+            return;
+        }
+        // REST by route template, never by raw path: ids in paths would make a series per record.
+        var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
+        RequestMetrics.Record($"{context.Request.Method} {route}", context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            RequestMetrics.Outcome(context.Response.StatusCode), elapsed);
+    }
+
+    /// <summary>The status in the trailers, or in the headers of a trailers-only answer.</summary>
+    private static StatusCode? GrpcStatus(HttpContext context)
+    {
+        var value = context.Features.Get<IHttpResponseTrailersFeature>()?.Trailers["grpc-status"].ToString();
+        if (string.IsNullOrEmpty(value))
+        {
+            value = context.Response.Headers["grpc-status"].ToString();
+        }
+        return int.TryParse(value, out var code) ? (StatusCode)code : null;
     }
 }

@@ -1,7 +1,8 @@
 namespace Paradiplomacy.Hosting.Dashboard;
 
 /// <summary>The operator's page: resources (state, health, endpoints, restarts) with their console
-/// logs, traces as waterfalls, and structured logs across services, refreshed live.</summary>
+/// logs, metrics as charts, queues, traces as waterfalls, and structured logs across services,
+/// refreshed live. Charts are plain SVG drawn by the page: nothing is fetched from elsewhere.</summary>
 internal static class DashboardPage
 {
     public const string Html = """
@@ -20,13 +21,16 @@ internal static class DashboardPage
  pre { background: #0f172a; color: #e2e8f0; padding: .8rem; height: 20rem; overflow: auto; font-size: .78rem; } pre .err { color: #fca5a5; }
  input, select { font: inherit; padding: .2rem .4rem; margin-right: .4rem; } .bar { background: #60a5fa; height: .8rem; border-radius: 2px; } .bar.Error { background: #ef4444; }
  .lane { position: relative; height: .8rem; background: #f3f5f8; } .lane > div { position: absolute; top: 0; }
+ .charts { display: flex; flex-wrap: wrap; gap: .8rem; } figure.chart { margin: 0; border: 1px solid #dde2ea; border-radius: 4px; padding: .3rem .5rem; }
+ figcaption { font-size: .8rem; font-weight: 600; } .legend { font-size: .72rem; color: #4b5563; max-width: 340px; } .legend i { display: inline-block; width: .7rem; height: .2rem; margin: 0 .2rem .2rem .4rem; }
+ svg text { font-size: 9px; fill: #6b7280; } h3 { font-size: .95rem; margin: 1rem 0 .4rem; } .empty { color: #6b7280; font-size: .8rem; }
  #problems div { background: #fdecea; color: #8a1c14; padding: .35rem .6rem; margin-bottom: .3rem; border-radius: 4px; font-size: .9rem; }
 </style>
 </head>
 <body>
 <h1>Paradiplomacy operations</h1>
 <div id="problems"></div>
-<nav><button data-tab="resources" class="on">Resources</button><button data-tab="queues">Queues</button><button data-tab="traces">Traces</button><button data-tab="logs">Structured logs</button></nav>
+<nav><button data-tab="resources" class="on">Resources</button><button data-tab="metrics">Metrics</button><button data-tab="queues">Queues</button><button data-tab="traces">Traces</button><button data-tab="logs">Structured logs</button></nav>
 
 <section id="resources" class="on">
 <table>
@@ -34,7 +38,16 @@ internal static class DashboardPage
  <tbody id="resource-rows"><tr><td colspan="11">Loading…</td></tr></tbody>
 </table>
 <h2 id="console-title" style="font-size:1rem">Console log</h2>
+<div><input id="console-text" placeholder="search"><select id="console-level"><option value="">all lines</option><option value="warning">warnings and errors</option><option value="error">errors</option></select></div>
 <pre id="console">Select a resource to see its console.</pre>
+</section>
+
+<section id="metrics">
+<div>Last <select id="metrics-window"><option value="5">5 minutes</option><option value="15" selected>15 minutes</option><option value="30">30 minutes</option></select>
+<span class="empty">ten-second steps; requests by method and outcome (fault: the server's, refused: the caller's)</span></div>
+<div id="metric-services"></div>
+<h3>Events, data and processes</h3>
+<div class="charts" id="metric-infra"></div>
 </section>
 
 <section id="queues">
@@ -43,6 +56,7 @@ internal static class DashboardPage
 
 <section id="traces">
 <div><select id="trace-service"><option value="">all services</option></select>
+<input id="trace-route" placeholder="route or method"><select id="trace-status"><option value="">any status</option><option value="error">failed</option><option value="ok">succeeded</option></select>
 <input id="trace-min" type="number" min="0" placeholder="min ms" style="width:6rem"></div>
 <table><thead><tr><th>Start</th><th>Root</th><th>Services</th><th>Spans</th><th>Duration</th></tr></thead><tbody id="trace-rows"></tbody></table>
 <h2 id="trace-title" style="font-size:1rem"></h2>
@@ -59,7 +73,7 @@ internal static class DashboardPage
 <script>
 const esc = s => String(s ?? '').replace(/[&<>"]/g, c => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c]));
 const get = async url => (await fetch(url)).json();
-let tab = 'resources', selected = null, after = 0, services = [];
+let tab = 'resources', selected = null, after = 0, services = [], consoleLines = [];
 document.querySelectorAll('nav button').forEach(b => b.onclick = () => {
   tab = b.dataset.tab;
   document.querySelectorAll('nav button').forEach(x => x.classList.toggle('on', x === b));
@@ -87,19 +101,99 @@ async function resources() {
     tr.onclick = e => { if (e.target.dataset.act) { act(tr.dataset.name, e.target.dataset.act); } else { select(tr.dataset.name); } };
   });
 }
-function select(name) { selected = name; after = 0; document.getElementById('console').textContent = '';
+function select(name) { selected = name; after = 0; consoleLines = []; document.getElementById('console').textContent = '';
   document.getElementById('console-title').textContent = 'Console log: ' + name; resources(); consoleLog(); }
+// Levels as each program writes them: .NET (fail/crit/warn), PostgreSQL (ERROR/FATAL/WARNING), RabbitMQ ([error]/[warning]).
+const levelOf = l => l.isError || /\b(fail|crit|error|fatal|panic)\b/i.test(l.text) ? 'error' : /\bwarn(ing)?\b/i.test(l.text) ? 'warning' : 'info';
+function consoleShown(l) {
+  const text = document.getElementById('console-text').value.toLowerCase(), level = document.getElementById('console-level').value;
+  const lv = levelOf(l);
+  return (!text || l.text.toLowerCase().includes(text)) && (!level || lv === 'error' || (level === 'warning' && lv === 'warning'));
+}
+function consoleRender() {
+  const log = document.getElementById('console'); log.textContent = '';
+  for (const l of consoleLines.filter(consoleShown)) { const span = document.createElement('span');
+    if (levelOf(l) === 'error') span.className = 'err'; span.textContent = l.text + '\n'; log.appendChild(span); }
+  log.scrollTop = log.scrollHeight;
+}
 async function consoleLog() {
   if (!selected || tab !== 'resources') return;
   const lines = await get(`/api/logs?resource=${encodeURIComponent(selected)}&after=${after}`);
-  const log = document.getElementById('console');
-  for (const l of lines) { after = l.sequence; const span = document.createElement('span');
-    if (l.isError) span.className = 'err'; span.textContent = l.text + '\n'; log.appendChild(span); }
-  if (lines.length) log.scrollTop = log.scrollHeight;
+  if (!lines.length) return;
+  for (const l of lines) after = l.sequence;
+  consoleLines = consoleLines.concat(lines).slice(-5000);
+  consoleRender();
 }
+for (const id of ['console-text', 'console-level']) document.getElementById(id).oninput = consoleRender;
+const palette = ['#1a56db', '#e8590c', '#0a7d32', '#9333ea', '#b3261e', '#0891b2', '#ca8a04', '#db2777', '#4b5563'];
+const nice = v => { const p = 10 ** Math.floor(Math.log10(v)); const m = v / p; return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p; };
+// A line chart in SVG: one path per series, broken where a step has no value.
+function chart(title, times, series, unit) {
+  const W = 340, H = 120, L = 42, B = 16, T = 6;
+  series = series.filter(s => s.values.some(v => v != null));
+  const values = series.flatMap(s => s.values.filter(v => v != null));
+  if (!values.length) return `<figure class="chart" data-chart="${esc(title)}"><figcaption>${esc(title)}</figcaption><div class="empty" style="width:${W}px">no data yet</div></figure>`;
+  const top = nice(Math.max(...values, 1));
+  const x = i => L + (W - L - 4) * (times.length < 2 ? 0 : i / (times.length - 1));
+  const y = v => T + (H - T - B) * (1 - v / top);
+  const paths = series.map((s, k) => {
+    let d = '', pen = false;
+    s.values.forEach((v, i) => { if (v == null) { pen = false; return; } d += pen ? `L${x(i).toFixed(1)},${y(v).toFixed(1)}` : `M${x(i).toFixed(1)},${y(v).toFixed(1)}l.1,0`; pen = true; });
+    // The tiny segment after each move draws a lone point (between gaps) as a dot.
+    return `<path d="${d}" fill="none" stroke="${palette[k % palette.length]}" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"><title>${esc(s.name)}</title></path>`;
+  }).join('');
+  const time = t => new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  const fmt = v => (v >= 100 ? Math.round(v) : +v.toPrecision(2)) + (unit ? ' ' + unit : '');
+  return `<figure class="chart" data-chart="${esc(title)}"><figcaption>${esc(title)}</figcaption>
+    <svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}">
+     <line x1="${L}" y1="${T}" x2="${L}" y2="${H - B}" stroke="#c7ced9"/><line x1="${L}" y1="${H - B}" x2="${W}" y2="${H - B}" stroke="#c7ced9"/>
+     <line x1="${L}" y1="${y(top / 2)}" x2="${W}" y2="${y(top / 2)}" stroke="#eef1f5"/>
+     <text x="${L - 3}" y="${T + 7}" text-anchor="end">${fmt(top)}</text><text x="${L - 3}" y="${y(top / 2) + 3}" text-anchor="end">${fmt(top / 2)}</text>
+     <text x="${L - 3}" y="${H - B}" text-anchor="end">0</text>
+     <text x="${L}" y="${H - 3}">${time(times[0])}</text><text x="${W - 2}" y="${H - 3}" text-anchor="end">${time(times[times.length - 1])}</text>
+     ${paths}</svg>
+    <div class="legend">${series.map((s, k) => `<span><i style="background:${palette[k % palette.length]}"></i>${esc(s.name)}</span>`).join(' ')}</div></figure>`;
+}
+const last = values => values.filter(v => v != null).slice(-1)[0];
+async function metrics() {
+  const m = await get('/api/metrics?minutes=' + document.getElementById('metrics-window').value);
+  const t = m.times;
+  document.getElementById('metric-services').innerHTML = m.services.length ? m.services.map(s => `
+    <h3>${esc(s.service)}</h3><div class="charts">
+     ${chart('Requests per second', t, [{ name: 'calls/s', values: s.ratePerSecond }], '/s')}
+     ${chart('Errors (server faults)', t, [{ name: 'faults', values: s.errorPercent }], '%')}
+     ${chart('Latency', t, [{ name: 'p50', values: s.p50Ms }, { name: 'p99', values: s.p99Ms }], 'ms')}</div>
+    <table class="methods"><thead><tr><th>Method</th><th>Calls</th><th>/s</th><th>Errors</th><th>Refused</th><th>p50</th><th>p99</th></tr></thead><tbody>
+     ${s.methods.map(r => `<tr data-method="${esc(r.method)}"><td>${esc(r.method)}</td><td>${r.calls}</td><td>${r.ratePerSecond}</td>
+       <td class="${r.errorPercent > 0 ? 'err' : ''}">${r.errorPercent} %</td><td>${r.refusedPercent} %</td>
+       <td>${r.p50Ms == null ? '' : r.p50Ms + ' ms'}</td><td>${r.p99Ms == null ? '' : r.p99Ms + ' ms'}</td></tr>`).join('')}</tbody></table>`).join('')
+    : '<p class="empty">No requests reported yet: services report every 5 seconds.</p>';
+  // The queues that moved, or else all of them as one line: eleven flat zeros say less than one.
+  const busy = list => {
+    const moved = list.filter(s => s.values.some(v => v)).slice(0, 8);
+    return moved.length || !list.length ? moved : [{ name: `all ${list.length} queues`, values: t.map((_, i) => list.reduce((a, s) => a + (s.values[i] ?? 0), 0)) }];
+  };
+  document.getElementById('metric-infra').innerHTML = [
+    chart('Outbox backlog (events waiting)', t, m.outboxPending, ''),
+    chart('Oldest waiting event', t, m.outboxOldestPendingSeconds, 's'),
+    chart('Queue depth', t, busy(m.queueMessages), ''),
+    chart('Consumed per second', t, busy(m.queueDeliveredPerSecond), '/s'),
+    chart('Published per second', t, busy(m.queuePublishedPerSecond), '/s'),
+    chart(`PostgreSQL connections${m.postgresMaxConnections ? ' (max ' + m.postgresMaxConnections + ')' : ''}`, t, m.postgresConnections, ''),
+    chart('Redis keyspace hit rate', t, m.redisHitPercent, '%'),
+    chart('City cache hit rate (memory + Redis)', t, m.cacheHitPercent, '%'),
+    chart('Redis commands per second', t, m.redisCommandsPerSecond, '/s'),
+    chart('CPU (share of one core)', t, m.cpuPercent, '%'),
+    chart('Memory', t, m.memoryMiB, 'MiB'),
+  ].join('');
+}
+document.getElementById('metrics-window').onchange = () => metrics();
 async function traces() {
-  const service = document.getElementById('trace-service').value, min = document.getElementById('trace-min').value;
-  const rows = await get(`/api/traces?limit=50${service ? '&service=' + encodeURIComponent(service) : ''}${min ? '&minDurationMs=' + min : ''}`);
+  const q = new URLSearchParams({ limit: '50' });
+  for (const [id, key] of [['trace-service', 'service'], ['trace-route', 'route'], ['trace-status', 'status'], ['trace-min', 'minDurationMs']]) {
+    const v = document.getElementById(id).value; if (v) q.set(key, v);
+  }
+  const rows = await get('/api/traces?' + q);
   document.getElementById('trace-rows').innerHTML = rows.map(t => `
     <tr class="row" data-id="${esc(t.traceId)}"><td>${new Date(t.start).toLocaleTimeString()}</td>
     <td class="${t.hasError ? 'err' : ''}">${esc(t.rootService)}: ${esc(t.rootName)}</td><td>${esc(t.services.join(', '))}</td>
@@ -141,7 +235,7 @@ async function problems() {
   const list = await get('/api/problems');
   document.getElementById('problems').innerHTML = list.map(p => `<div>${esc(p)}</div>`).join('');
 }
-function refresh() { problems(); if (tab === 'resources') resources(); else if (tab === 'queues') queues(); else if (tab === 'traces') traces(); else logs(); }
+function refresh() { problems(); if (tab === 'resources') resources(); else if (tab === 'metrics') metrics(); else if (tab === 'queues') queues(); else if (tab === 'traces') traces(); else logs(); }
 refresh(); setInterval(refresh, 2000); setInterval(consoleLog, 1000);
 </script>
 </body>

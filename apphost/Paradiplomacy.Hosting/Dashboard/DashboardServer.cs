@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Paradiplomacy.Hosting.Dashboard.Metrics;
 using Paradiplomacy.Hosting.Identity;
 using Paradiplomacy.Hosting.Resources;
 using Paradiplomacy.Hosting.Telemetry;
@@ -72,14 +73,15 @@ public sealed class DashboardServer(DistributedApplication application, Developm
             telemetry.Add(ExportLogsServiceRequest.Parser.ParseFrom(await ReadBodyAsync(request)));
             return Results.Bytes([], "application/x-protobuf");
         });
-        // Metrics are accepted so exporters stay quiet; the dashboard does not chart them yet.
         app.MapPost("/v1/metrics", async (HttpRequest request) =>
         {
-            await ReadBodyAsync(request);
+            application.Metrics.Add(ExportMetricsServiceRequest.Parser.ParseFrom(await ReadBodyAsync(request)));
             return Results.Bytes([], "application/x-protobuf");
         });
-        app.MapGet("/api/traces", (string? service, double? minDurationMs, int? limit) =>
-            Results.Json(telemetry.Traces(service, minDurationMs, Math.Clamp(limit ?? 100, 1, 1000)), Json));
+        app.MapGet("/api/metrics", (double? minutes) =>
+            Results.Json(MetricsReport.Build(application.Metrics, TimeSpan.FromMinutes(Math.Clamp(minutes ?? 15, 1, MetricsStore.Kept.TotalMinutes))), Json));
+        app.MapGet("/api/traces", (string? service, string? route, string? status, double? minDurationMs, int? limit) =>
+            Results.Json(telemetry.Traces(service, route, status, minDurationMs, Math.Clamp(limit ?? 100, 1, 1000)), Json));
         app.MapGet("/api/traces/{traceId}", (string traceId) => telemetry.Trace(traceId) is { } spans
             ? Results.Json(spans, Json)
             : Results.Json(new { error = $"no trace '{traceId}' (yet)" }, Json, statusCode: 404));
@@ -107,7 +109,11 @@ public sealed class DashboardServer(DistributedApplication application, Developm
 
         await app.StartAsync(cancellationToken);
         _app = app;
+        _sampler = new InfrastructureSampler(application, application.Metrics, Monitor);
+        _sampler.Start();
     }
+
+    private InfrastructureSampler? _sampler;
 
     private QueueMonitor? _monitor;
 
@@ -131,6 +137,18 @@ public sealed class DashboardServer(DistributedApplication application, Developm
             if (resource.Restarts >= 3)
             {
                 problems.Add($"{resource.Name} has restarted {resource.Restarts} times");
+            }
+        }
+        var recent = MetricsReport.Build(application.Metrics, TimeSpan.FromMinutes(1));
+        foreach (var outbox in recent.OutboxPending)
+        {
+            var values = outbox.Values.Where(v => v is not null).Select(v => v!.Value).ToList();
+            var oldest = recent.OutboxOldestPendingSeconds.FirstOrDefault(o => o.Name == outbox.Name)?.Values.LastOrDefault(v => v is not null) ?? 0;
+            // Growing through the last minute, or an event waiting long past the relay's one-second poll.
+            var growing = values.Count >= 3 && values[^1] > 0 && values.Zip(values.Skip(1)).All(p => p.Second >= p.First) && values[^1] > values[0];
+            if (growing || oldest > 30)
+            {
+                problems.Add($"{outbox.Name}'s outbox holds {values.LastOrDefault():0} unpublished event(s), the oldest waiting {oldest:0} s");
             }
         }
         try
@@ -160,6 +178,10 @@ public sealed class DashboardServer(DistributedApplication application, Developm
 
     public async ValueTask DisposeAsync()
     {
+        if (_sampler is not null)
+        {
+            await _sampler.DisposeAsync();
+        }
         _monitor?.Dispose();
         if (_app is not null)
         {

@@ -74,11 +74,12 @@ public sealed class ProjectResource : SupervisedResource
             ["Kestrel__Endpoints__grpc__Protocols"] = "Http2",
             ["OTEL_SERVICE_NAME"] = Service.Name,
             // The dashboard is this system's OTLP collector; in production the platform's takes its place.
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{Options.DashboardPort}",
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Options.TelemetryExport ? $"http://127.0.0.1:{Options.DashboardPort}" : null,
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_BSP_SCHEDULE_DELAY"] = "1000",
             ["OTEL_BLRP_SCHEDULE_DELAY"] = "1000",
-            ["OTEL_METRIC_EXPORT_INTERVAL"] = "15000",
+            // Every 5 s, so the dashboard's 10-second steps each hold a reading.
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "5000",
             ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={Name}",
             ["DOTNET_gcServer"] = "0",
             ["Logging__Console__FormatterName"] = "simple",

@@ -80,16 +80,24 @@ public sealed class TelemetryStore(int maxSpans = 50_000, int maxLogs = 20_000)
         }
     }
 
-    /// <summary>Newest traces first, optionally those touching a service and lasting at least some time.</summary>
-    public IReadOnlyList<TraceSummary> Traces(string? service, double? minDurationMs, int limit)
+    /// <summary>Newest traces first, optionally those touching a service, whose root (or any span's
+    /// route) mentions a route, that failed ("error") or did not ("ok"), lasting at least some time.</summary>
+    public IReadOnlyList<TraceSummary> Traces(string? service, string? route, string? status, double? minDurationMs, int limit)
     {
         List<List<StoredSpan>> traces;
         lock (_sync)
         {
             traces = _byTrace.Values.Select(v => v.ToList()).ToList();
         }
+        if (route is { Length: > 0 })
+        {
+            traces = traces.Where(spans => spans.Any(s => s.Name.Contains(route, StringComparison.OrdinalIgnoreCase)
+                || (s.Attributes.TryGetValue("http.route", out var r) && r.Contains(route, StringComparison.OrdinalIgnoreCase))
+                || (s.Attributes.TryGetValue("url.path", out var p) && p.Contains(route, StringComparison.OrdinalIgnoreCase)))).ToList();
+        }
         return traces.Select(Summarize)
             .Where(t => service is null || t.Services.Contains(service))
+            .Where(t => status is not { Length: > 0 } || t.HasError == string.Equals(status, "error", StringComparison.OrdinalIgnoreCase))
             .Where(t => minDurationMs is null || t.DurationMs >= minDurationMs)
             .OrderByDescending(t => t.Start)
             .Take(limit)
@@ -133,7 +141,7 @@ public sealed class TelemetryStore(int maxSpans = 50_000, int maxLogs = 20_000)
         _ => "Critical",
     };
 
-    private static string Text(AnyValue? value) => value?.ValueCase switch
+    internal static string Text(AnyValue? value) => value?.ValueCase switch
     {
         AnyValue.ValueOneofCase.StringValue => value.StringValue,
         AnyValue.ValueOneofCase.BoolValue => value.BoolValue ? "true" : "false",

@@ -52,7 +52,8 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("MassTransit", Telemetry.MeterName))
+                .AddMeter("MassTransit", Telemetry.MeterName)
+                .AddView(RequestMetrics.DurationName, new ExplicitBucketHistogramConfiguration { Boundaries = RequestMetrics.BucketBoundaries }))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName, "MassTransit", Telemetry.ActivitySourceName)
                 .AddAspNetCoreInstrumentation(o =>

@@ -15,6 +15,8 @@ public static class GrpcExtensions
     {
         builder.Services.AddGrpc(options =>
         {
+            // First added runs outermost: metrics see the status the error interceptor produced.
+            options.Interceptors.Add<RequestMetricsInterceptor>();
             options.Interceptors.Add<DomainErrorInterceptor>();
             options.MaxReceiveMessageSize = maxMessageBytes;
             options.EnableDetailedErrors = false;

@@ -29,7 +29,10 @@ public sealed class OutboxRelay<TContext>(
     private static readonly Counter<long> Published = Telemetry.Meter.CreateCounter<long>("paradiplomacy.outbox.published");
     private static readonly Counter<long> Failures = Telemetry.Meter.CreateCounter<long>("paradiplomacy.outbox.publish_failures");
 
+    private static readonly TimeSpan BacklogInterval = TimeSpan.FromSeconds(5);
+
     private DateTimeOffset _lastCleanup = DateTimeOffset.MinValue;
+    private long _lastBacklogCheck;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -37,6 +40,7 @@ public sealed class OutboxRelay<TContext>(
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = PollInterval;
+            await MeasureBacklogAsync(stoppingToken);
             try
             {
                 var (published, failed) = await PublishBatchAsync(stoppingToken);
@@ -144,6 +148,32 @@ public sealed class OutboxRelay<TContext>(
         timeout.CancelAfter(PublishTimeout);
         // MassTransit's RabbitMQ transport completes Publish only on the broker's confirm.
         await bus.Publish(message, type, ctx => ctx.MessageId = row.Id, timeout.Token);
+    }
+
+    /// <summary>Counts what waits, at most every few seconds, from the partial index of pending rows.</summary>
+    private async Task MeasureBacklogAsync(CancellationToken cancellationToken)
+    {
+        if (_lastBacklogCheck != 0 && Stopwatch.GetElapsedTime(_lastBacklogCheck) < BacklogInterval)
+        {
+            return;
+        }
+        _lastBacklogCheck = Stopwatch.GetTimestamp();
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<TContext>();
+            var pending = db.OutboxMessages.Where(m => m.PublishedAt == null);
+            var count = await pending.LongCountAsync(cancellationToken);
+            var oldest = count == 0 ? (DateTimeOffset?)null : await pending.MinAsync(m => (DateTimeOffset?)m.OccurredAt, cancellationToken);
+            OutboxBacklog.Report(typeof(TContext).Name, count, oldest is { } o ? Math.Max(0, (DateTimeOffset.UtcNow - o).TotalSeconds) : 0);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogDebug(ex, "Outbox backlog not measured");
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private async Task CleanupAsync(CancellationToken cancellationToken)

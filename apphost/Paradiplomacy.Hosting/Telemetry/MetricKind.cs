@@ -1,0 +1,8 @@
+namespace Paradiplomacy.Hosting.Telemetry;
+
+public enum MetricKind
+{
+    Counter,
+    Gauge,
+    Histogram,
+}
