@@ -11,7 +11,7 @@ namespace Paradiplomacy.EndToEnd.Tests;
 public class DashboardBrowserTests(SystemFixture fixture)
 {
     [Fact]
-    public async Task An_operator_sees_every_resource_healthy_and_finds_the_trace_of_a_request()
+    public async Task An_operator_sees_every_resource_healthy_finds_the_trace_of_a_request_and_its_method_in_the_metrics()
     {
         var traceId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/cities/idn-35.78:suggestPartners?page_size=3");
@@ -30,6 +30,7 @@ public class DashboardBrowserTests(SystemFixture fixture)
         };
         info.Environment["DASHBOARD"] = fixture.App.DashboardUrl;
         info.Environment["TRACE_ID"] = traceId;
+        info.Environment["METHOD"] = "CityRegistry/SuggestPartners";
         info.Environment["SCREENSHOT"] = screenshot;
         using var process = Process.Start(info)!;
         var output = await process.StandardOutput.ReadToEndAsync();
@@ -44,5 +45,11 @@ public class DashboardBrowserTests(SystemFixture fixture)
         Assert.Contains("gateway", services);
         Assert.Contains("registry", services);
         Assert.True(new FileInfo(screenshot).Length > 10_000, "a screenshot of the page was taken");
+        // The metrics row: method, calls, rate, errors, refused, p50, p99.
+        var row = result.RootElement.GetProperty("methodRow").EnumerateArray().Select(c => c.GetString()!).ToList();
+        Assert.Equal("CityRegistry/SuggestPartners", row[0]);
+        Assert.True(int.Parse(row[1], System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        Assert.EndsWith(" ms", row[6], StringComparison.Ordinal);
+        Assert.True(result.RootElement.GetProperty("chartsWithLines").GetInt32() >= 5, output);
     }
 }

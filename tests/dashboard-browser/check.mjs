@@ -1,5 +1,7 @@
 // Opens the operations dashboard in Debian's chromium as an operator would: waits until every
-// resource shows Healthy, opens the Traces tab, finds the trace TRACE_ID and opens its waterfall.
+// resource shows Healthy, opens the Traces tab, finds the trace TRACE_ID and opens its waterfall,
+// then the Metrics tab, where the method METHOD of the registry must have its row and the charts
+// their lines.
 // Environment: DASHBOARD (URL), TRACE_ID, SCREENSHOT (path). Prints one JSON line; exits 1 on failure.
 import { chromium } from 'playwright-core';
 
@@ -8,7 +10,7 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
-const result = { resources: [], healthy: false, traceFound: false, spanServices: [] };
+const result = { resources: [], healthy: false, traceFound: false, spanServices: [], methodRow: null, chartsWithLines: 0 };
 try {
   const page = await browser.newPage();
   await page.goto(process.env.DASHBOARD, { waitUntil: 'domcontentloaded' });
@@ -27,6 +29,15 @@ try {
   result.traceFound = true;
   result.spanServices = [...new Set(await page.$$eval('#span-rows tr', (rows) => rows.map((r) => r.children[0].textContent)))];
   if (process.env.SCREENSHOT) await page.screenshot({ path: process.env.SCREENSHOT, fullPage: true });
+
+  await page.click('nav button[data-tab=metrics]');
+  // Services report every 5 s and charts end at the last complete 10-second step.
+  const method = `#metric-services table.methods tr[data-method="${process.env.METHOD}"]`;
+  await page.waitForSelector(method, { timeout: 45000 });
+  result.methodRow = await page.$eval(method, (r) => [...r.children].map((c) => c.textContent));
+  await page.waitForFunction(() => document.querySelectorAll('figure.chart svg path[d^="M"]').length >= 5, null, { timeout: 45000 });
+  result.chartsWithLines = await page.$$eval('figure.chart svg path[d^="M"]', (paths) => new Set(paths.map((p) => p.closest('figure').dataset.chart)).size);
+  if (process.env.SCREENSHOT) await page.screenshot({ path: process.env.SCREENSHOT.replace(/\.png$/, '-metrics.png'), fullPage: true });
 } catch (error) {
   result.error = String(error.message ?? error);
 } finally {

@@ -144,8 +144,9 @@ public sealed class DashboardServer(DistributedApplication application, Developm
         {
             var values = outbox.Values.Where(v => v is not null).Select(v => v!.Value).ToList();
             var oldest = recent.OutboxOldestPendingSeconds.FirstOrDefault(o => o.Name == outbox.Name)?.Values.LastOrDefault(v => v is not null) ?? 0;
-            // Growing through the last minute, or an event waiting long past the relay's one-second poll.
-            var growing = values.Count >= 3 && values[^1] > 0 && values.Zip(values.Skip(1)).All(p => p.Second >= p.First) && values[^1] > values[0];
+            // An event waiting long past the relay's one-second poll, or a backlog rising for three steps running.
+            var tail = values.TakeLast(3).ToList();
+            var growing = tail.Count == 3 && tail[0] > 0 && tail[1] > tail[0] && tail[2] > tail[1];
             if (growing || oldest > 30)
             {
                 problems.Add($"{outbox.Name}'s outbox holds {values.LastOrDefault():0} unpublished event(s), the oldest waiting {oldest:0} s");
