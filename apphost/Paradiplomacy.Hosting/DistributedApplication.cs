@@ -67,7 +67,9 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
         catch
         {
-            var failed = Resources.Where(r => r.State == ResourceState.Failed).Select(r => $"{r.Name}: {r.Problem}");
+            // The last lines of a failed resource's log usually say why; an operator should not have to go looking.
+            var failed = Resources.Where(r => r.State == ResourceState.Failed).Select(r =>
+                $"{r.Name}: {r.Problem}\n    " + string.Join("\n    ", r.Logs.Snapshot(0, 5000).TakeLast(8).Select(l => l.Text)));
             throw new InvalidOperationException("The system did not start. " + string.Join("; ", failed));
         }
         _healthLoop = WatchHealthAsync(_lifetime.Token);
@@ -130,11 +132,18 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
         _started = false;
         await _lifetime.CancelAsync();
+        // Sampling stops first: nothing of the dashboard's should hold a connection to a server being stopped.
+        await _dashboard.StopSamplingAsync();
         foreach (var resource in Resources.Reverse())
         {
             try
             {
+                var started = Stopwatch.GetTimestamp();
                 await resource.StopAsync();
+                if (Stopwatch.GetElapsedTime(started) > TimeSpan.FromSeconds(5))
+                {
+                    Console.Error.WriteLine($"warning: {resource.Name} took {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s to stop");
+                }
             }
             catch (Exception ex)
             {

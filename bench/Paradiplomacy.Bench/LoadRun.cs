@@ -5,10 +5,12 @@ public static class LoadRun
 {
     public sealed record Result(double RequestsPerSecond, double P50, double P99, int Errors);
 
+    public const int WarmUpCalls = 50;
+
     public static async Task<Result> RunAsync(int concurrency, TimeSpan duration, Func<Task> call)
     {
         // Warm-up: connections, JIT, caches.
-        for (var i = 0; i < 50; i++)
+        for (var i = 0; i < WarmUpCalls; i++)
         {
             await call();
         }

@@ -3,6 +3,8 @@ using Paradiplomacy.Bench;
 
 // bench echo --port N        a bare gRPC echo server: the ceiling for any gRPC call here
 // bench run                  the measurements; endpoints come from the apphost's dashboard
+// bench cost --label L --apphost-pid N
+//                            one side of the telemetry cost comparison (bench/telemetry-cost.sh)
 if (args.Length > 0 && args[0] == "echo")
 {
     var port = int.Parse(args[Array.IndexOf(args, "--port") + 1], System.Globalization.CultureInfo.InvariantCulture);
@@ -17,6 +19,12 @@ if (args.Length > 0 && args[0] == "echo")
 }
 
 var options = BenchOptions.FromEnvironment();
+if (args.Length > 0 && args[0] == "cost")
+{
+    string Arg(string name) => args[Array.IndexOf(args, name) + 1];
+    Console.WriteLine(await new TelemetryCost(options, int.Parse(Arg("--apphost-pid"), System.Globalization.CultureInfo.InvariantCulture)).RunAsync(Arg("--label")));
+    return 0;
+}
 var report = new Report();
 await new Benchmarks(options, report).RunAllAsync();
 report.Print();

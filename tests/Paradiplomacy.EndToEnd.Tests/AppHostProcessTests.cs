@@ -13,6 +13,7 @@ public class AppHostProcessTests : IDisposable
 {
     private readonly string _stateDirectory = Path.Combine(Path.GetTempPath(), $"paradiplomacy-apphost-{Guid.NewGuid():N}");
     private readonly int _dashboardPort = Ports.Free();
+    private StringBuilder _output = new();
     private readonly int _gatewayPort = Ports.Free();
     private readonly int _gatewayGrpcPort = Ports.Free();
 
@@ -83,7 +84,7 @@ public class AppHostProcessTests : IDisposable
             info.ArgumentList.Add(arg);
         }
         var process = Process.Start(info)!;
-        var output = new StringBuilder();
+        var output = _output = new StringBuilder();
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
         {
@@ -104,11 +105,12 @@ public class AppHostProcessTests : IDisposable
         return process;
     }
 
-    private static async Task InterruptAsync(Process process)
+    private async Task InterruptAsync(Process process)
     {
         PosixSignals.Send(process.Id, PosixSignals.SigInt);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
+        var exited = process.WaitForExitAsync();
+        Assert.True(await Task.WhenAny(exited, Task.Delay(TimeSpan.FromSeconds(90))) == exited,
+            $"the apphost did not stop within 90 s of Ctrl+C:\n{_output}");
         Assert.Equal(0, process.ExitCode);
     }
 

@@ -177,12 +177,18 @@ public sealed class DashboardServer(DistributedApplication application, Developm
         return buffer.ToArray();
     }
 
-    public async ValueTask DisposeAsync()
+    public async Task StopSamplingAsync()
     {
         if (_sampler is not null)
         {
             await _sampler.DisposeAsync();
+            _sampler = null;
         }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopSamplingAsync();
         _monitor?.Dispose();
         if (_app is not null)
         {

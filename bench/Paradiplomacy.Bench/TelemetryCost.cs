@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Paradiplomacy.Contracts.Registry.V1;
+using Paradiplomacy.Hosting.Infrastructure;
+
+namespace Paradiplomacy.Bench;
+
+/// <summary>One half of "what does the dashboard cost": the same read and write load through the
+/// gateway, with the CPU the whole system (every resource and the apphost that hosts the dashboard)
+/// spent per call and the services' memory after it. bench/telemetry-cost.sh runs it against a
+/// system that exports to the dashboard and one started with --no-otlp, and compares.</summary>
+public sealed class TelemetryCost(BenchOptions options, int apphostPid)
+{
+    public async Task<string> RunAsync(string label)
+    {
+        using var http = new HttpClient();
+        using var resources = JsonDocument.Parse(await http.GetStringAsync($"{options.DashboardUrl}/api/resources"));
+        var gateway = resources.RootElement.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "gateway");
+        var pids = resources.RootElement.EnumerateArray().SelectMany(r => r.GetProperty("pids").EnumerateArray().Select(p => p.GetInt32())).Append(apphostPid).ToList();
+        using var channel = GrpcChannel.ForAddress(gateway.GetProperty("endpoints").GetProperty("grpc").GetString()!);
+        var client = new CityRegistry.CityRegistryClient(channel);
+        var auth = new Metadata { { "Authorization", $"Bearer {options.Token}" } };
+
+        var read = await MeasureAsync(pids, options.Concurrency, async () => await client.GetCityAsync(new GetCityRequest { Id = "idn-35.78" }, auth));
+        var write = await MeasureAsync(pids, Math.Max(1, options.Concurrency / 2), async () => await client.CreateCityAsync(new CreateCityRequest
+        {
+            City = new City { Name = $"Cost {Guid.NewGuid():N}", Level = CityLevel.Municipality, CountryCode = "JP", TimeZone = "Asia/Tokyo" },
+        }, auth));
+
+        using var after = JsonDocument.Parse(await http.GetStringAsync($"{options.DashboardUrl}/api/resources"));
+        var memory = after.RootElement.EnumerateArray()
+            .Where(r => r.GetProperty("kind").GetString() == "project")
+            .ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("memoryMiB").GetDouble());
+        memory["apphost"] = ProcessUsage.Read("bench-apphost", [apphostPid]).MemoryMiB ?? 0;
+        return JsonSerializer.Serialize(new { label, read, write, memory });
+    }
+
+    private async Task<object> MeasureAsync(List<int> pids, int concurrency, Func<Task> call)
+    {
+        var results = new List<LoadRun.Result>();
+        double cpuSeconds = 0, calls = 0;
+        for (var i = 0; i < options.Repeats; i++)
+        {
+            ProcessUsage.Read("bench-system", pids);
+            var started = Stopwatch.GetTimestamp();
+            var result = await LoadRun.RunAsync(concurrency, options.Duration, call);
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            // Share of one core over the run, times the run: CPU seconds the system spent.
+            cpuSeconds += (ProcessUsage.Read("bench-system", pids).CpuPercent ?? 0) / 100 * elapsed;
+            calls += result.RequestsPerSecond * options.Duration.TotalSeconds + LoadRun.WarmUpCalls;
+            results.Add(result);
+        }
+        var median = results.OrderBy(r => r.RequestsPerSecond).ElementAt(results.Count / 2);
+        return new
+        {
+            rps = Math.Round(median.RequestsPerSecond),
+            p50Ms = Math.Round(median.P50, 2),
+            p99Ms = Math.Round(median.P99, 2),
+            cpuMsPerCall = Math.Round(cpuSeconds * 1000 / calls, 3),
+        };
+    }
+}
