@@ -38,6 +38,8 @@ rows = [('read: GetCity via gateway, calls/s', ('read', 'rps')), ('read: p99 ms'
         ('read: system CPU ms per call', ('read', 'cpuMsPerCall')),
         ('write: CreateCity via gateway, calls/s', ('write', 'rps')), ('write: p99 ms', ('write', 'p99Ms')),
         ('write: system CPU ms per call', ('write', 'cpuMsPerCall'))]
+for kind in ('read', 'write'):
+    rows += [(f'{kind}: CPU ms per call in {name}', (kind, 'cpuMsPerCallBy', name)) for name in sorted(runs[0][kind]['cpuMsPerCallBy'])]
 rows += [(f'memory after load: {name} MiB', ('memory', name)) for name in sorted(runs[0]['memory'])]
 print()
 print(f"Telemetry cost, median of {len(runs) // 2} run(s) each; system on one core")

@@ -19,6 +19,11 @@ public sealed class TelemetryCost(BenchOptions options, int apphostPid)
         using var resources = JsonDocument.Parse(await http.GetStringAsync($"{options.DashboardUrl}/api/resources"));
         var gateway = resources.RootElement.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "gateway");
         var pids = resources.RootElement.EnumerateArray().SelectMany(r => r.GetProperty("pids").EnumerateArray().Select(p => p.GetInt32())).Append(apphostPid).ToList();
+        // Where the CPU goes: each resource with its children, and the apphost (the dashboard) alone.
+        var parts = resources.RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!,
+            r => (Pids: r.GetProperty("pids").EnumerateArray().Select(p => p.GetInt32()).ToList(), WithChildren: true));
+        parts["dashboard (apphost)"] = ([apphostPid], false);
+        _parts = parts;
         using var channel = GrpcChannel.ForAddress(gateway.GetProperty("endpoints").GetProperty("grpc").GetString()!);
         var client = new CityRegistry.CityRegistryClient(channel);
         var auth = new Metadata { { "Authorization", $"Bearer {options.Token}" } };
@@ -33,22 +38,33 @@ public sealed class TelemetryCost(BenchOptions options, int apphostPid)
         var memory = after.RootElement.EnumerateArray()
             .Where(r => r.GetProperty("kind").GetString() == "project")
             .ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("memoryMiB").GetDouble());
-        memory["apphost"] = ProcessUsage.Read("bench-apphost", [apphostPid]).MemoryMiB ?? 0;
+        memory["dashboard (apphost)"] = ProcessUsage.Read("bench-apphost-memory", [apphostPid], withChildren: false).MemoryMiB ?? 0;
         return JsonSerializer.Serialize(new { label, read, write, memory });
     }
+
+    private Dictionary<string, (List<int> Pids, bool WithChildren)> _parts = [];
 
     private async Task<object> MeasureAsync(List<int> pids, int concurrency, Func<Task> call)
     {
         var results = new List<LoadRun.Result>();
         double cpuSeconds = 0, calls = 0;
+        var partSeconds = _parts.Keys.ToDictionary(k => k, _ => 0.0);
         for (var i = 0; i < options.Repeats; i++)
         {
             ProcessUsage.Read("bench-system", pids);
+            foreach (var (name, part) in _parts)
+            {
+                ProcessUsage.Read($"bench-{name}", part.Pids, part.WithChildren);
+            }
             var started = Stopwatch.GetTimestamp();
             var result = await LoadRun.RunAsync(concurrency, options.Duration, call);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
             // Share of one core over the run, times the run: CPU seconds the system spent.
             cpuSeconds += (ProcessUsage.Read("bench-system", pids).CpuPercent ?? 0) / 100 * elapsed;
+            foreach (var (name, part) in _parts)
+            {
+                partSeconds[name] += (ProcessUsage.Read($"bench-{name}", part.Pids, part.WithChildren).CpuPercent ?? 0) / 100 * elapsed;
+            }
             calls += result.RequestsPerSecond * options.Duration.TotalSeconds + LoadRun.WarmUpCalls;
             results.Add(result);
         }
@@ -59,6 +75,7 @@ public sealed class TelemetryCost(BenchOptions options, int apphostPid)
             p50Ms = Math.Round(median.P50, 2),
             p99Ms = Math.Round(median.P99, 2),
             cpuMsPerCall = Math.Round(cpuSeconds * 1000 / calls, 3),
+            cpuMsPerCallBy = partSeconds.ToDictionary(p => p.Key, p => Math.Round(p.Value * 1000 / calls, 3)),
         };
     }
 }

@@ -10,13 +10,13 @@ public static class ProcessUsage
     private const double TicksPerSecond = 100; // USER_HZ on Linux
     private static readonly ConcurrentDictionary<string, (double Ticks, DateTimeOffset At)> Previous = new(StringComparer.Ordinal);
 
-    public static (double? CpuPercent, double? MemoryMiB) Read(string resource, IReadOnlyList<int> pids)
+    public static (double? CpuPercent, double? MemoryMiB) Read(string resource, IReadOnlyList<int> pids, bool withChildren = true)
     {
         if (pids.Count == 0)
         {
             return (null, null);
         }
-        var all = pids.Concat(pids.SelectMany(Children)).Distinct().ToList();
+        var all = withChildren ? pids.Concat(pids.SelectMany(Children)).Distinct().ToList() : pids.ToList();
         var ticks = all.Sum(CpuTicks);
         var rssKiB = all.Sum(RssKiB);
         var now = DateTimeOffset.UtcNow;
