@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Paradiplomacy.ServiceDefaults.Health;
@@ -63,9 +64,23 @@ public static class Extensions
                 .AddNpgsql());
 
         // OTLP only when a collector is configured, as Aspire does; otherwise telemetry stays in-process.
+        // OTEL_{TRACES,METRICS,LOGS}_EXPORTER=none leaves one signal out, as the OpenTelemetry spec names it.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+            bool Exported(string signal) => !string.Equals(builder.Configuration[$"OTEL_{signal}_EXPORTER"], "none", StringComparison.OrdinalIgnoreCase);
+            var otel = builder.Services.AddOpenTelemetry();
+            if (Exported("TRACES"))
+            {
+                otel.WithTracing(tracing => tracing.AddOtlpExporter());
+            }
+            if (Exported("METRICS"))
+            {
+                otel.WithMetrics(metrics => metrics.AddOtlpExporter());
+            }
+            if (Exported("LOGS"))
+            {
+                otel.WithLogging(logging => logging.AddOtlpExporter());
+            }
         }
         return builder;
     }
