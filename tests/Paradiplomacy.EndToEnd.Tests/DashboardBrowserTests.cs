@@ -41,6 +41,7 @@ public class DashboardBrowserTests(SystemFixture fixture)
         using var result = JsonDocument.Parse(output.Trim().Split('\n')[^1]);
         Assert.True(result.RootElement.GetProperty("healthy").GetBoolean());
         Assert.Equal(6, result.RootElement.GetProperty("resources").GetArrayLength());
+        Assert.True(result.RootElement.GetProperty("consoleFiltered").GetBoolean());
         var services = result.RootElement.GetProperty("spanServices").EnumerateArray().Select(s => s.GetString()).ToList();
         Assert.Contains("gateway", services);
         Assert.Contains("registry", services);

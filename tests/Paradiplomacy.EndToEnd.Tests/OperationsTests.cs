@@ -50,4 +50,50 @@ public class OperationsTests(SystemFixture fixture)
         using var notAnErrorQueue = await dashboard.PostAsync($"/api/queues/{errorQueue[..^"_error".Length]}:replay", null);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, notAnErrorQueue.StatusCode);
     }
+
+    [Fact]
+    public async Task A_resources_console_streams_its_lines_and_a_reconnect_resumes_after_the_last_one_seen()
+    {
+        using var dashboard = new HttpClient { BaseAddress = new Uri(fixture.App.DashboardUrl) };
+        var first = await ReadEventsAsync(dashboard, "/api/logs/stream?resource=gateway", lastEventId: null, count: 3);
+        Assert.Equal(3, first.Count);
+        Assert.True(first[1].Id > first[0].Id && first[2].Id > first[1].Id);
+        Assert.All(first, e => Assert.False(string.IsNullOrEmpty(e.Text)));
+
+        // A request makes the gateway print its access line; a reconnect from line 2 gets line 3 and what followed.
+        (await fixture.Gateway.GetAsync("/api/v1/cities/idn-35.78")).Dispose();
+        var resumed = await ReadEventsAsync(dashboard, "/api/logs/stream?resource=gateway", lastEventId: first[1].Id, count: 1);
+        Assert.Equal(first[2].Id, resumed[0].Id);
+
+        using var unknown = await dashboard.GetAsync("/api/logs/stream?resource=nope");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    private static async Task<List<(long Id, string Text)>> ReadEventsAsync(HttpClient dashboard, string path, long? lastEventId, int count)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (lastEventId is { } id)
+        {
+            request.Headers.Add("Last-Event-ID", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        using var response = await dashboard.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        var events = new List<(long, string)>();
+        long current = 0;
+        while (events.Count < count && await reader.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("id: ", StringComparison.Ordinal))
+            {
+                current = long.Parse(line[4..], System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                using var json = JsonDocument.Parse(line[6..]);
+                events.Add((current, json.RootElement.GetProperty("text").GetString()!));
+            }
+        }
+        return events;
+    }
 }

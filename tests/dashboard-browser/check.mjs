@@ -10,7 +10,7 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
-const result = { resources: [], healthy: false, traceFound: false, spanServices: [], methodRow: null, chartsWithLines: 0 };
+const result = { resources: [], healthy: false, consoleFiltered: false, traceFound: false, spanServices: [], methodRow: null, chartsWithLines: 0 };
 try {
   const page = await browser.newPage();
   await page.goto(process.env.DASHBOARD, { waitUntil: 'domcontentloaded' });
@@ -20,6 +20,16 @@ try {
   }, null, { timeout: 30000 });
   result.resources = await page.$$eval('#resource-rows tr.row', (rows) => rows.map((r) => r.dataset.name));
   result.healthy = true;
+
+  // The gateway's console streams in; the search box narrows it to the access line of our request.
+  await page.click('#resource-rows tr.row[data-name="gateway"] td');
+  await page.waitForFunction(() => document.getElementById('console').textContent.length > 0, null, { timeout: 15000 });
+  await page.fill('#console-text', 'suggestpartners');
+  await page.waitForFunction(() => {
+    const text = document.getElementById('console').textContent.trim();
+    return text.length > 0 && text.split('\n').every((l) => l.toLowerCase().includes('suggestpartners'));
+  }, null, { timeout: 15000 });
+  result.consoleFiltered = true;
 
   await page.click('nav button[data-tab=traces]');
   const row = `#trace-rows tr[data-id="${process.env.TRACE_ID}"]`;

@@ -73,7 +73,7 @@ internal static class DashboardPage
 <script>
 const esc = s => String(s ?? '').replace(/[&<>"]/g, c => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c]));
 const get = async url => (await fetch(url)).json();
-let tab = 'resources', selected = null, after = 0, services = [], consoleLines = [];
+let tab = 'resources', selected = null, services = [], consoleLines = [];
 document.querySelectorAll('nav button').forEach(b => b.onclick = () => {
   tab = b.dataset.tab;
   document.querySelectorAll('nav button').forEach(x => x.classList.toggle('on', x === b));
@@ -101,8 +101,20 @@ async function resources() {
     tr.onclick = e => { if (e.target.dataset.act) { act(tr.dataset.name, e.target.dataset.act); } else { select(tr.dataset.name); } };
   });
 }
-function select(name) { selected = name; after = 0; consoleLines = []; document.getElementById('console').textContent = '';
-  document.getElementById('console-title').textContent = 'Console log: ' + name; resources(); consoleLog(); }
+let consoleStream = null, consolePending = false;
+// The console streams (Server-Sent Events); the browser reconnects by itself and resumes where it was.
+function select(name) {
+  selected = name; consoleLines = []; document.getElementById('console').textContent = '';
+  document.getElementById('console-title').textContent = 'Console log: ' + name; resources();
+  if (consoleStream) consoleStream.close();
+  consoleStream = new EventSource(`/api/logs/stream?resource=${encodeURIComponent(name)}`);
+  consoleStream.onmessage = e => {
+    consoleLines.push(JSON.parse(e.data));
+    if (consoleLines.length > 5000) consoleLines.splice(0, consoleLines.length - 5000);
+    // Many lines arrive at once: draw once per frame, not once per line.
+    if (!consolePending) { consolePending = true; requestAnimationFrame(() => { consolePending = false; consoleRender(); }); }
+  };
+}
 // Levels as each program writes them: .NET (fail/crit/warn), PostgreSQL (ERROR/FATAL/WARNING), RabbitMQ ([error]/[warning]).
 const levelOf = l => l.isError || /\b(fail|crit|error|fatal|panic)\b/i.test(l.text) ? 'error' : /\bwarn(ing)?\b/i.test(l.text) ? 'warning' : 'info';
 function consoleShown(l) {
@@ -115,14 +127,6 @@ function consoleRender() {
   for (const l of consoleLines.filter(consoleShown)) { const span = document.createElement('span');
     if (levelOf(l) === 'error') span.className = 'err'; span.textContent = l.text + '\n'; log.appendChild(span); }
   log.scrollTop = log.scrollHeight;
-}
-async function consoleLog() {
-  if (!selected || tab !== 'resources') return;
-  const lines = await get(`/api/logs?resource=${encodeURIComponent(selected)}&after=${after}`);
-  if (!lines.length) return;
-  for (const l of lines) after = l.sequence;
-  consoleLines = consoleLines.concat(lines).slice(-5000);
-  consoleRender();
 }
 for (const id of ['console-text', 'console-level']) document.getElementById(id).oninput = consoleRender;
 const palette = ['#1a56db', '#e8590c', '#0a7d32', '#9333ea', '#b3261e', '#0891b2', '#ca8a04', '#db2777', '#4b5563'];
@@ -177,6 +181,7 @@ async function metrics() {
     chart('Outbox backlog (events waiting)', t, m.outboxPending, ''),
     chart('Oldest waiting event', t, m.outboxOldestPendingSeconds, 's'),
     chart('Queue depth', t, busy(m.queueMessages), ''),
+    chart('Messages in error queues', t, busy(m.queueMessages.filter(s => s.name.endsWith('_error'))), ''),
     chart('Consumed per second', t, busy(m.queueDeliveredPerSecond), '/s'),
     chart('Published per second', t, busy(m.queuePublishedPerSecond), '/s'),
     chart(`PostgreSQL connections${m.postgresMaxConnections ? ' (max ' + m.postgresMaxConnections + ')' : ''}`, t, m.postgresConnections, ''),
@@ -236,7 +241,7 @@ async function problems() {
   document.getElementById('problems').innerHTML = list.map(p => `<div>${esc(p)}</div>`).join('');
 }
 function refresh() { problems(); if (tab === 'resources') resources(); else if (tab === 'metrics') metrics(); else if (tab === 'queues') queues(); else if (tab === 'traces') traces(); else logs(); }
-refresh(); setInterval(refresh, 2000); setInterval(consoleLog, 1000);
+refresh(); setInterval(refresh, 2000);
 </script>
 </body>
 </html>

@@ -39,6 +39,39 @@ public sealed class DashboardServer(DistributedApplication application, Developm
                 ? Results.Json(new { error = $"unknown resource '{resource}'", resources = application.Resources.Select(r => r.Name) }, Json, statusCode: 404)
                 : Results.Json(target.Logs.Snapshot(after ?? 0, Math.Clamp(max ?? 500, 1, 5000)), Json);
         });
+        // Live console: Server-Sent Events, one event per line; a reconnecting browser resumes after
+        // the last line it saw (Last-Event-ID).
+        app.MapGet("/api/logs/stream", async (HttpContext context, string? resource, long? after) =>
+        {
+            var target = application.Resources.FirstOrDefault(r => r.Name == resource);
+            if (target is null)
+            {
+                context.Response.StatusCode = 404;
+                await context.Response.WriteAsJsonAsync(new { error = $"unknown resource '{resource}'" }, Json);
+                return;
+            }
+            var last = long.TryParse(context.Request.Headers["Last-Event-ID"], out var resumed) ? resumed : after ?? 0;
+            context.Response.ContentType = "text/event-stream";
+            context.Response.Headers.CacheControl = "no-cache";
+            var ct = context.RequestAborted;
+            try
+            {
+                while (!ct.IsCancellationRequested)
+                {
+                    foreach (var line in target.Logs.Snapshot(last, 1000))
+                    {
+                        await context.Response.WriteAsync($"id: {line.Sequence}\ndata: {JsonSerializer.Serialize(line, Json)}\n\n", ct);
+                        last = line.Sequence;
+                    }
+                    await context.Response.Body.FlushAsync(ct);
+                    await Task.Delay(250, ct);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The browser went away.
+            }
+        });
         app.MapPost("/api/resources/{name}/{action}", async (string name, string action) =>
         {
             var target = application.Resources.FirstOrDefault(r => r.Name == name);
