@@ -40,32 +40,11 @@ public static class OpenApiDocument
     {
         var schemas = new JsonObject();
         var paths = new JsonObject();
-        foreach (var service in services)
+        foreach (var binding in HttpBinding.Of(services))
         {
-            foreach (var method in service.Methods)
-            {
-                var rule = method.GetOptions()?.GetExtension(AnnotationsExtensions.Http);
-                if (rule is null)
-                {
-                    continue;
-                }
-                var (verb, template) = rule.PatternCase switch
-                {
-                    HttpRule.PatternOneofCase.Get => ("get", rule.Get),
-                    HttpRule.PatternOneofCase.Post => ("post", rule.Post),
-                    HttpRule.PatternOneofCase.Patch => ("patch", rule.Patch),
-                    HttpRule.PatternOneofCase.Put => ("put", rule.Put),
-                    HttpRule.PatternOneofCase.Delete => ("delete", rule.Delete),
-                    _ => (null, null),
-                };
-                if (verb is null)
-                {
-                    continue;
-                }
-                var pathItem = paths[template!] as JsonObject ?? new JsonObject();
-                paths[template!] = pathItem;
-                pathItem[verb] = Operation(service, method, rule, template!, schemas);
-            }
+            var pathItem = paths[binding.Template] as JsonObject ?? new JsonObject();
+            paths[binding.Template] = pathItem;
+            pathItem[binding.Verb] = Operation(binding.Method.Service, binding.Method, binding.Rule, binding.Template, schemas);
         }
         return new JsonObject
         {

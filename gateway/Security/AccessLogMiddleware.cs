@@ -18,6 +18,11 @@ public sealed class AccessLogMiddleware(RequestDelegate next, ILoggerFactory log
         .Select(m => $"/{m.Service.FullName}/{m.Name}")
         .ToDictionary(p => p, RequestMetricsInterceptor.MethodName, StringComparer.Ordinal);
 
+    private static readonly List<(string Verb, System.Text.RegularExpressions.Regex Path, string Name)> RestMethods =
+        Docs.HttpBinding.Of(Extensions.Extensions.Contracts)
+            .Select(b => (b.Verb, b.PathPattern, RequestMetricsInterceptor.MethodName($"/{b.Method.Service.FullName}/{b.Method.Name}")))
+            .ToList();
+
     private readonly ILogger _log = loggers.CreateLogger("Paradiplomacy.Gateway.Access");
 
     public async Task InvokeAsync(HttpContext context)
@@ -52,9 +57,11 @@ public sealed class AccessLogMiddleware(RequestDelegate next, ILoggerFactory log
             RequestMetrics.Record(GrpcMethods.GetValueOrDefault(path, "other gRPC"), code.ToString(), RequestMetrics.Outcome(code), elapsed);
             return;
         }
-        // REST by route template, never by raw path: ids in paths would make a series per record.
-        var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
-        RequestMetrics.Record($"{context.Request.Method} {route}", context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        // REST by the contract method it reaches, as the services count it; else by route template,
+        // never by raw path: ids in paths would make a series per record.
+        var name = RestMethods.FirstOrDefault(m => string.Equals(m.Verb, context.Request.Method, StringComparison.OrdinalIgnoreCase) && m.Path.IsMatch(path)).Name
+            ?? $"{context.Request.Method} {(context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched"}";
+        RequestMetrics.Record(name, context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
             RequestMetrics.Outcome(context.Response.StatusCode), elapsed);
     }
 

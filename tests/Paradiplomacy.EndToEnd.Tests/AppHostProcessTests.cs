@@ -14,6 +14,7 @@ public class AppHostProcessTests : IDisposable
     private readonly string _stateDirectory = Path.Combine(Path.GetTempPath(), $"paradiplomacy-apphost-{Guid.NewGuid():N}");
     private readonly int _dashboardPort = Ports.Free();
     private StringBuilder _output = new();
+    private readonly List<int> _started = [];
     private readonly int _gatewayPort = Ports.Free();
     private readonly int _gatewayGrpcPort = Ports.Free();
 
@@ -77,13 +78,20 @@ public class AppHostProcessTests : IDisposable
 
     private async Task<Process> StartAsync(params string[] extra)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // A suite started as a background job inherits SIGINT as ignored, and .NET then (rightly, as
+        // shells expect) never delivers it: the apphost is started with SIGINT restored to its
+        // default, as a terminal would give it, because Ctrl+C is what this test is about.
+        var info = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add("import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(AppHostDll);
         foreach (var arg in CommonArgs.Concat(extra))
         {
             info.ArgumentList.Add(arg);
         }
         var process = Process.Start(info)!;
+        _started.Add(process.Id);
         var output = _output = new StringBuilder();
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
@@ -146,6 +154,20 @@ public class AppHostProcessTests : IDisposable
 
     public void Dispose()
     {
+        // An apphost a failed test left running takes its servers with it, before their folders go.
+        foreach (var pid in _started.Where(PosixSignals.IsAlive))
+        {
+            try
+            {
+                using var process = Process.GetProcessById(pid);
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(TimeSpan.FromSeconds(10));
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+            {
+                // Gone in the meantime.
+            }
+        }
         if (Directory.Exists(_stateDirectory))
         {
             Directory.Delete(_stateDirectory, recursive: true);

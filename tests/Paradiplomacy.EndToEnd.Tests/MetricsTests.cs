@@ -23,6 +23,10 @@ public class MetricsTests(SystemFixture fixture)
             var missing = await Assert.ThrowsAsync<RpcException>(async () => await client.GetCityAsync(new GetCityRequest { Id = $"gn-{900_000_000 + i}" }));
             Assert.Equal(StatusCode.NotFound, missing.StatusCode);
         }
+        for (var i = 0; i < 3; i++)
+        {
+            (await fixture.Gateway.GetAsync("/api/v1/cities/idn-35.78:suggestPartners?page_size=2")).EnsureSuccessStatusCode().Dispose();
+        }
 
         using var dashboard = new HttpClient { BaseAddress = new Uri(fixture.App.DashboardUrl) };
         JsonElement Method(JsonElement report, string service, string method) => report.GetProperty("services").EnumerateArray()
@@ -33,6 +37,8 @@ public class MetricsTests(SystemFixture fixture)
         var report = await WaitForAsync(dashboard, r =>
             Method(r, "registry", "CityRegistry/GetCity") is { ValueKind: JsonValueKind.Object } atService && atService.GetProperty("calls").GetInt64() >= 40
             && Method(r, "gateway", "CityRegistry/GetCity") is { ValueKind: JsonValueKind.Object } atGateway && atGateway.GetProperty("calls").GetInt64() >= 40
+            // REST through the gateway is named by the contract method it reaches, as the service names it.
+            && Method(r, "gateway", "CityRegistry/SuggestPartners") is { ValueKind: JsonValueKind.Object } rest && rest.GetProperty("calls").GetInt64() >= 3
             && Series(r, "postgresConnections").Any(s => s.Name == "registry-db" && s.Values.Any(v => v > 0))
             && Series(r, "memoryMiB").Count == fixture.App.Resources.Count);
 
