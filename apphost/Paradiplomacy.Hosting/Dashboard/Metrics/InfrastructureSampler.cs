@@ -118,10 +118,8 @@ public sealed class InfrastructureSampler(DistributedApplication application, Me
         }
     }
 
-    /// <summary>What the last failed sample said, per source: a source that is down or restarting
-    /// shows as a gap in its charts and its reason here.</summary>
-    public IReadOnlyDictionary<string, string> Failures => _failures;
-
+    // Per source, what its last failed sample said: a source that is down or restarting shows as a
+    // gap in its charts and one line on the console, not one per sample.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _failures = new(StringComparer.Ordinal);
 
     private async Task Guard(string source, Func<Task> sample)
