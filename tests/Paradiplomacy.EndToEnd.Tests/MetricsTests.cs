@@ -40,7 +40,10 @@ public class MetricsTests(SystemFixture fixture)
             // REST through the gateway is named by the contract method it reaches, as the service names it.
             && Method(r, "gateway", "CityRegistry/SuggestPartners") is { ValueKind: JsonValueKind.Object } rest && rest.GetProperty("calls").GetInt64() >= 3
             && Series(r, "postgresConnections").Any(s => s.Name == "registry-db" && s.Values.Any(v => v > 0))
-            && Series(r, "memoryMiB").Count == fixture.App.Resources.Count);
+            && Series(r, "memoryMiB").Count == fixture.App.Resources.Count
+            // Charts end at the last complete step: on a system just started these need a step or two.
+            && Series(r, "cpuPercent").Any(s => s.Name == "registry" && s.Values.Any(v => v is not null))
+            && Series(r, "redisCommandsPerSecond").Any(s => s.Values.Any(v => v > 0)));
 
         foreach (var service in new[] { "registry", "gateway" })
         {
@@ -50,8 +53,6 @@ public class MetricsTests(SystemFixture fixture)
             Assert.Equal(0, getCity.GetProperty("errorPercent").GetDouble());
             Assert.True(getCity.GetProperty("p99Ms").GetDouble() >= getCity.GetProperty("p50Ms").GetDouble());
         }
-        Assert.Contains(Series(report, "cpuPercent"), s => s.Name == "registry" && s.Values.Any(v => v is not null));
-        Assert.Contains(Series(report, "redisCommandsPerSecond"), s => s.Values.Any(v => v > 0));
         Assert.NotEmpty(Series(report, "queueMessages"));
         Assert.True(report.GetProperty("postgresMaxConnections").GetDouble() > 0);
         var registryRate = report.GetProperty("services").EnumerateArray().Single(s => s.GetProperty("service").GetString() == "registry").GetProperty("ratePerSecond");

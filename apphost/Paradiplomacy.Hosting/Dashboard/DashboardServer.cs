@@ -17,6 +17,12 @@ namespace Paradiplomacy.Hosting.Dashboard;
 /// discovery document and keys.</summary>
 public sealed class DashboardServer(DistributedApplication application, DevelopmentIdentity identity, TelemetryStore telemetry, int port) : IAsyncDisposable
 {
+    // What our OTLP subset leaves out (span events and links, flags, exemplars…) is skipped on
+    // parsing rather than kept as unknown fields: nobody reads it, and copying it cost CPU per span.
+    private static readonly Google.Protobuf.MessageParser<ExportTraceServiceRequest> TraceParser = ExportTraceServiceRequest.Parser.WithDiscardUnknownFields(true);
+    private static readonly Google.Protobuf.MessageParser<ExportLogsServiceRequest> LogsParser = ExportLogsServiceRequest.Parser.WithDiscardUnknownFields(true);
+    private static readonly Google.Protobuf.MessageParser<ExportMetricsServiceRequest> MetricsParser = ExportMetricsServiceRequest.Parser.WithDiscardUnknownFields(true);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
     private WebApplication? _app;
 
@@ -98,17 +104,17 @@ public sealed class DashboardServer(DistributedApplication application, Developm
         // OTLP/HTTP receiver: services export here (OTEL_EXPORTER_OTLP_ENDPOINT), as to any collector.
         app.MapPost("/v1/traces", async (HttpRequest request) =>
         {
-            telemetry.Add(ExportTraceServiceRequest.Parser.ParseFrom(await ReadBodyAsync(request)));
+            telemetry.Add(TraceParser.ParseFrom(await ReadBodyAsync(request)));
             return Results.Bytes([], "application/x-protobuf");
         });
         app.MapPost("/v1/logs", async (HttpRequest request) =>
         {
-            telemetry.Add(ExportLogsServiceRequest.Parser.ParseFrom(await ReadBodyAsync(request)));
+            telemetry.Add(LogsParser.ParseFrom(await ReadBodyAsync(request)));
             return Results.Bytes([], "application/x-protobuf");
         });
         app.MapPost("/v1/metrics", async (HttpRequest request) =>
         {
-            application.Metrics.Add(ExportMetricsServiceRequest.Parser.ParseFrom(await ReadBodyAsync(request)));
+            application.Metrics.Add(MetricsParser.ParseFrom(await ReadBodyAsync(request)));
             return Results.Bytes([], "application/x-protobuf");
         });
         app.MapGet("/api/metrics", (double? minutes) =>
