@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json;
 
 namespace Paradiplomacy.EndToEnd.Tests;
@@ -13,9 +12,9 @@ public class DashboardBrowserTests(SystemFixture fixture)
     [Fact]
     public async Task An_operator_sees_every_resource_healthy_finds_the_trace_of_a_request_and_its_method_in_the_metrics()
     {
-        var traceId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var (traceId, traceParent) = W3CTrace.NewSampled();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/cities/idn-35.78:suggestPartners?page_size=3");
-        request.Headers.Add("traceparent", $"00-{traceId}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}-01");
+        request.Headers.Add("traceparent", traceParent);
         using (var response = await fixture.Gateway.SendAsync(request))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);

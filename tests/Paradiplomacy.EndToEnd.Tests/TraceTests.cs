@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.Json;
 
 namespace Paradiplomacy.EndToEnd.Tests;
@@ -12,12 +11,12 @@ public class TraceTests(SystemFixture fixture)
     [Fact]
     public async Task A_request_with_a_traceparent_keeps_its_trace_id_from_the_gateway_through_the_service_to_the_bus()
     {
-        var traceId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var (traceId, traceParent) = W3CTrace.NewSampled();
         using var request = new HttpRequestMessage(HttpMethod.Patch, "/api/v1/cities/idn-35.73")
         {
             Content = JsonContent.Create(new { profile = new { summary = $"traced {traceId[..8]}" }, updateMask = "summary" }),
         };
-        request.Headers.Add("traceparent", $"00-{traceId}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}-01");
+        request.Headers.Add("traceparent", traceParent);
         request.Headers.Authorization = new("Bearer", fixture.Token("regional-officer", "35.73"));
         using var response = await fixture.Gateway.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
