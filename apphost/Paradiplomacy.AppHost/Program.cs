@@ -1,23 +1,39 @@
-using Paradiplomacy.AppHost;
+using Paradiplomacy.AppHost.Extensions;
 using Paradiplomacy.Hosting;
+using Paradiplomacy.Hosting.Postgres;
+using Paradiplomacy.Hosting.RabbitMQ;
+using Paradiplomacy.Hosting.Redis;
 
-// `-- token --role ROLE [--region CODE] [--ministry kemendagri|kemlu]` prints a development token.
-if (args.Length > 0 && args[0] == "token")
+var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
 {
-    return TokenCommand.Run(args[1..]);
-}
+    Args = AppHostArguments.ToConfiguration(args),
+    // Every resource's console also goes to the AppHost's log (and .state/logs by run.sh), not only the dashboard.
+    EnableResourceLogging = true,
+});
+var infrastructure = InfrastructureModeDetection.Choose(builder.Configuration);
+var state = StateFolder.Open(builder.Configuration);
 
-DistributedApplicationBuilder builder;
-try
-{
-    builder = DistributedApplication.CreateBuilder(args);
-}
-catch (ArgumentException ex)
-{
-    Console.Error.WriteLine($"error: {ex.Message}");
-    return 2;
-}
+// Infrastructure: one PostgreSQL with a database per service, Redis, RabbitMQ.
+var postgres = builder.AddPlatformPostgres("postgres", infrastructure, state);
+var cache = builder.AddPlatformRedis("cache", infrastructure, state);
+var eventbus = builder.AddPlatformRabbitMQ("eventbus", infrastructure, state);
 
-SystemModel.Describe(builder);
-await using var app = builder.Build();
-return await app.RunAsync();
+// The development OIDC authority; in production Identity__Authority names the national one.
+var identity = builder.AddDevelopmentIdentity<Projects.Paradiplomacy_Identity>("identity", state);
+var platform = new PlatformResources(cache, eventbus, identity, builder.GatewayUrl());
+
+// The services, each with its own database.
+var registry = builder.AddPlatformService<Projects.Paradiplomacy_Registry>("registry", postgres.AddDatabase("registry-db"), platform);
+
+var agreements = builder.AddPlatformService<Projects.Paradiplomacy_Agreements>("agreements", postgres.AddDatabase("agreements-db"), platform)
+    .WithReference(registry)
+    .WaitFor(registry);
+
+// The gateway in front: REST on 8080, gRPC on 8081.
+builder.AddGateway<Projects.Paradiplomacy_Gateway>("gateway", platform)
+    .WithReference(registry)
+    .WithReference(agreements)
+    .WaitFor(registry)
+    .WaitFor(agreements);
+
+builder.Build().Run();

@@ -1,6 +1,6 @@
 namespace Paradiplomacy.Hosting;
 
-/// <summary>The checkout the apphost runs from: the folder holding Paradiplomacy.sln.</summary>
+/// <summary>The checkout the AppHost runs from: the folder holding Paradiplomacy.sln.</summary>
 public static class RepositoryRoot
 {
     public static string Find()

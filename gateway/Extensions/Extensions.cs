@@ -19,7 +19,7 @@ public static class Extensions
     {
         var grpcPort = GrpcPort(builder.Configuration);
         var (routes, clusters) = ProxyConfiguration.Build(builder.Configuration, grpcPort);
-        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver();
         // Health probes of destinations must not retry for long: /health answers within seconds.
         builder.Services.AddHttpClient(DestinationsHealthCheck.ClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
         builder.Services.AddHealthChecks().AddCheck<DestinationsHealthCheck>("destinations");

@@ -3,8 +3,9 @@ using Yarp.ReverseProxy.Forwarder;
 
 namespace Paradiplomacy.Gateway.Extensions;
 
-/// <summary>Builds YARP routes and clusters from Gateway:Services and the service-discovery
-/// configuration the apphost (or the platform) injects: services:{name}:{http|grpc}:{i}.</summary>
+/// <summary>Builds YARP routes and clusters from Gateway:Services. Destinations are service-discovery
+/// names (http://registry, http://_grpc.registry) that the resolver turns into the addresses the AppHost
+/// (or the platform) injects as services:{name}:{http|grpc}:{i}.</summary>
 public static class ProxyConfiguration
 {
     /// <summary>Anonymous reads (the public directory of regions and partnerships) are cached briefly.</summary>
@@ -19,13 +20,8 @@ public static class ProxyConfiguration
         {
             var name = section.Key;
             var options = section.Get<GatewayServiceOptions>() ?? new GatewayServiceOptions();
-            var http = Destinations(configuration, name, "http");
-            var grpc = Destinations(configuration, name, "grpc");
-            if (http.Count == 0 || grpc.Count == 0)
-            {
-                throw new InvalidOperationException(
-                    $"No endpoints for service '{name}': set services__{name}__http__0 and services__{name}__grpc__0.");
-            }
+            var http = Destinations(name, "http");
+            var grpc = Destinations(name, "grpc");
             clusters.Add(new ClusterConfig
             {
                 ClusterId = $"{name}-http",
@@ -75,12 +71,12 @@ public static class ProxyConfiguration
     }
 
     public static IReadOnlyList<string> HealthUrls(IConfiguration configuration) =>
-        configuration.GetSection("Gateway:Services").GetChildren()
-            .SelectMany(s => Destinations(configuration, s.Key, "http").Values.Select(d => $"{d.Address.TrimEnd('/')}/health"))
-            .ToList();
+        configuration.GetSection("Gateway:Services").GetChildren().Select(s => $"{DiscoveryAddress(s.Key, "http")}/health").ToList();
 
-    private static Dictionary<string, DestinationConfig> Destinations(IConfiguration configuration, string service, string endpoint) =>
-        configuration.GetSection($"services:{service}:{endpoint}").GetChildren()
-            .Where(c => !string.IsNullOrEmpty(c.Value))
-            .ToDictionary(c => $"{service}-{endpoint}-{c.Key}", c => new DestinationConfig { Address = c.Value! });
+    private static Dictionary<string, DestinationConfig> Destinations(string service, string endpoint) =>
+        new() { [$"{service}-{endpoint}"] = new DestinationConfig { Address = DiscoveryAddress(service, endpoint) } };
+
+    /// <summary>http://{service} for the default endpoint, http://_{endpoint}.{service} for a named one.</summary>
+    private static string DiscoveryAddress(string service, string endpoint) =>
+        endpoint == "http" ? $"http://{service}" : $"http://_{endpoint}.{service}";
 }

@@ -1,0 +1,95 @@
+using Paradiplomacy.Hosting;
+using Paradiplomacy.Hosting.Commands;
+
+namespace Paradiplomacy.AppHost.Extensions;
+
+public static class PlatformServiceExtensions
+{
+    /// <summary>The development OIDC authority on a fixed loopback port (Paradiplomacy:IdentityPort,
+    /// default 18887), so tokens made by `token` offline carry the issuer the services expect.</summary>
+    public static IResourceBuilder<ProjectResource> AddDevelopmentIdentity<TProject>(this IDistributedApplicationBuilder builder, string name, StateFolder state)
+        where TProject : IProjectMetadata, new()
+    {
+        var port = builder.Configuration.GetValue("Paradiplomacy:IdentityPort", 18887);
+        var issuer = $"http://127.0.0.1:{port}";
+        return builder.AddProject<TProject>(name)
+            .WithEndpoint("http", e => Fixed(e, port))
+            .WithEnvironment("Identity__StateDirectory", state.Path)
+            .WithEnvironment("Identity__Issuer", issuer)
+            .WithAnnotation(new IssuerAnnotation(issuer))
+            .WithUrlForEndpoint("http", url => url.DisplayLocation = UrlDisplayLocation.DetailsOnly)
+            .WithHttpHealthCheck("/health")
+            .WithIconName("PersonKey");
+    }
+
+    /// <summary>The gateway's REST URL (Paradiplomacy:GatewayHttpPort, default 8080): the issuer of the
+    /// tokens it signs for partners' API keys.</summary>
+    public static string GatewayUrl(this IDistributedApplicationBuilder builder) =>
+        $"http://127.0.0.1:{builder.Configuration.GetValue("Paradiplomacy:GatewayHttpPort", 8080)}";
+
+    /// <summary>A platform service: its database, the cache and the bus (waiting for each to be healthy),
+    /// the identity authorities, /health as its readiness, replicas from Paradiplomacy:Replicas:{name},
+    /// and the operator's error-queue replay. Its two Kestrel endpoints (http: HTTP/1.1, grpc: HTTP/2)
+    /// come from its appsettings.json.</summary>
+    public static IResourceBuilder<ProjectResource> AddPlatformService<TProject>(this IDistributedApplicationBuilder builder, string name,
+        IResourceBuilder<IResourceWithConnectionString> database, PlatformResources platform)
+        where TProject : IProjectMetadata, new()
+    {
+        var service = builder.AddProject<TProject>(name)
+            .WithReference(database)
+            .WaitFor(database)
+            .WithReference(platform.EventBus)
+            .WaitFor(platform.EventBus)
+            .WithPlatformDefaults(platform)
+            .WithEnvironment("Identity__GatewayAuthority", platform.GatewayUrl)
+            .WithErrorQueueReplay(platform.EventBus);
+        var replicas = builder.Configuration.GetValue($"Paradiplomacy:Replicas:{name}", 1);
+        return replicas > 1 ? service.WithReplicas(replicas) : service;
+    }
+
+    /// <summary>The gateway on fixed loopback ports (8080 REST, 8081 gRPC unless configured), without
+    /// DCP's proxy in front, so partners and benchmarks meet the gateway itself.</summary>
+    public static IResourceBuilder<ProjectResource> AddGateway<TProject>(this IDistributedApplicationBuilder builder, string name, PlatformResources platform)
+        where TProject : IProjectMetadata, new()
+    {
+        var httpPort = builder.Configuration.GetValue("Paradiplomacy:GatewayHttpPort", 8080);
+        var grpcPort = builder.Configuration.GetValue("Paradiplomacy:GatewayGrpcPort", 8081);
+        return builder.AddProject<TProject>(name)
+            .WithEndpoint("http", e => Fixed(e, httpPort))
+            .WithEndpoint("grpc", e => Fixed(e, grpcPort))
+            .WithPlatformDefaults(platform)
+            .WithEnvironment("Gateway__Issuer", platform.GatewayUrl)
+            .WithUrlForEndpoint("http", url => url.DisplayText = "REST/JSON")
+            .WithUrlForEndpoint("grpc", url => url.DisplayText = "gRPC")
+            .WithUrl($"{platform.GatewayUrl}/docs", "API docs (OpenAPI)")
+            .WithIconName("Globe");
+    }
+
+    private static IResourceBuilder<ProjectResource> WithPlatformDefaults(this IResourceBuilder<ProjectResource> service, PlatformResources platform)
+    {
+        service.WithReference(platform.Cache)
+            .WaitFor(platform.Cache)
+            .WithEnvironment("Identity__Authority", platform.IdentityUrl)
+            .WaitFor(platform.Identity)
+            .WithHttpHealthCheck("/health", endpointName: "http")
+            // One core's worth of GC per process: Server GC on two cores costs memory and gains nothing here.
+            .WithEnvironment("DOTNET_gcServer", "0");
+        if (!service.ApplicationBuilder.Configuration.GetValue("Paradiplomacy:TelemetryExport", true))
+        {
+            // The OpenTelemetry spec's switch: measures what export costs (bench/telemetry-cost.sh).
+            foreach (var signal in new[] { "TRACES", "METRICS", "LOGS" })
+            {
+                service.WithEnvironment($"OTEL_{signal}_EXPORTER", "none");
+            }
+        }
+        return service;
+    }
+
+    /// <summary>A proxy-less endpoint: the process itself listens on this port.</summary>
+    private static void Fixed(EndpointAnnotation endpoint, int port)
+    {
+        endpoint.IsProxied = false;
+        endpoint.Port = port;
+        endpoint.TargetPort = port;
+    }
+}

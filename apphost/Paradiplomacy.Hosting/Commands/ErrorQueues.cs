@@ -1,0 +1,49 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using global::RabbitMQ.Client;
+
+namespace Paradiplomacy.Hosting.Commands;
+
+/// <summary>A service's error queues on the broker: MassTransit parks a message there after its
+/// retries; replaying moves each back to the queue it failed on, where only that consumer sees it.</summary>
+public sealed class ErrorQueues(string connectionString, Uri managementUrl)
+{
+    public const string Suffix = "_error";
+
+    /// <summary>The error queues of one service (its queues are named "{service}-…") with their depth.</summary>
+    public async Task<IReadOnlyList<(string Name, long Messages)>> ListAsync(string service, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = managementUrl, Timeout = TimeSpan.FromSeconds(5) };
+        var credentials = new Uri(connectionString).UserInfo is { Length: > 0 } user ? Uri.UnescapeDataString(user) : "guest:guest";
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
+        using var json = JsonDocument.Parse(await http.GetStringAsync("/api/queues?columns=name,messages", ct));
+        return json.RootElement.EnumerateArray()
+            .Select(q => (Name: q.GetProperty("name").GetString()!, Messages: q.TryGetProperty("messages", out var m) ? m.GetInt64() : 0))
+            .Where(q => q.Name.StartsWith(service + "-", StringComparison.Ordinal) && q.Name.EndsWith(Suffix, StringComparison.Ordinal))
+            .ToList();
+    }
+
+    /// <summary>Moves what the error queue holds now back to its queue; returns how many moved. A message
+    /// that fails again comes back to the error queue and is not replayed twice in one call.</summary>
+    public async Task<int> ReplayAsync(string errorQueue, CancellationToken ct)
+    {
+        if (!errorQueue.EndsWith(Suffix, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{errorQueue}' is not an error queue (its name ends in {Suffix}).", nameof(errorQueue));
+        }
+        var target = errorQueue[..^Suffix.Length];
+        var factory = new ConnectionFactory { Uri = new Uri(connectionString) };
+        await using var connection = await factory.CreateConnectionAsync(ct);
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
+        var waiting = (await channel.QueueDeclarePassiveAsync(errorQueue, ct)).MessageCount;
+        var moved = 0;
+        while (moved < waiting && await channel.BasicGetAsync(errorQueue, autoAck: false, ct) is { } message)
+        {
+            await channel.BasicPublishAsync(string.Empty, target, mandatory: true, new BasicProperties(message.BasicProperties), message.Body, ct);
+            await channel.BasicAckAsync(message.DeliveryTag, multiple: false, ct);
+            moved++;
+        }
+        return moved;
+    }
+}

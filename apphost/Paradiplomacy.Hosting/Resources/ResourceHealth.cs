@@ -1,8 +1,0 @@
-namespace Paradiplomacy.Hosting.Resources;
-
-public enum ResourceHealth
-{
-    Unknown,
-    Healthy,
-    Unhealthy,
-}

@@ -1,8 +1,0 @@
-namespace Paradiplomacy.Hosting.Telemetry;
-
-public enum MetricKind
-{
-    Counter,
-    Gauge,
-    Histogram,
-}
