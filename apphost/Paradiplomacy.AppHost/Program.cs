@@ -4,36 +4,46 @@ using Paradiplomacy.Hosting.Postgres;
 using Paradiplomacy.Hosting.RabbitMQ;
 using Paradiplomacy.Hosting.Redis;
 
-var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+namespace Paradiplomacy.AppHost;
+
+/// <summary>The system's resources and who references and waits for whom. The end-to-end tests start
+/// this very program through Aspire.Hosting.Testing.</summary>
+public static class Program
 {
-    Args = AppHostArguments.ToConfiguration(args),
-    // Every resource's console also goes to the AppHost's log (and .state/logs by run.sh), not only the dashboard.
-    EnableResourceLogging = true,
-});
-var infrastructure = InfrastructureModeDetection.Choose(builder.Configuration);
-var state = StateFolder.Open(builder.Configuration);
+    public static void Main(string[] args)
+    {
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+        {
+            Args = AppHostArguments.ToConfiguration(args),
+            // Every resource's console also goes to the AppHost's log (and .state/logs by run.sh), not only the dashboard.
+            EnableResourceLogging = true,
+        });
+        var infrastructure = InfrastructureModeDetection.Choose(builder.Configuration);
+        var state = StateFolder.Open(builder.Configuration);
 
-// Infrastructure: one PostgreSQL with a database per service, Redis, RabbitMQ.
-var postgres = builder.AddPlatformPostgres("postgres", infrastructure, state);
-var cache = builder.AddPlatformRedis("cache", infrastructure, state);
-var eventbus = builder.AddPlatformRabbitMQ("eventbus", infrastructure, state);
+        // Infrastructure: one PostgreSQL with a database per service, Redis, RabbitMQ.
+        var postgres = builder.AddPlatformPostgres("postgres", infrastructure, state);
+        var cache = builder.AddPlatformRedis("cache", infrastructure, state);
+        var eventbus = builder.AddPlatformRabbitMQ("eventbus", infrastructure, state);
 
-// The development OIDC authority; in production Identity__Authority names the national one.
-var identity = builder.AddDevelopmentIdentity<Projects.Paradiplomacy_Identity>("identity", state);
-var platform = new PlatformResources(cache, eventbus, identity, builder.GatewayUrl());
+        // The development OIDC authority; in production Identity__Authority names the national one.
+        var identity = builder.AddDevelopmentIdentity<Projects.Paradiplomacy_Identity>("identity", state);
+        var platform = new PlatformResources(cache, eventbus, identity, builder.GatewayUrl());
 
-// The services, each with its own database.
-var registry = builder.AddPlatformService<Projects.Paradiplomacy_Registry>("registry", postgres.AddDatabase("registry-db"), platform);
+        // The services, each with its own database.
+        var registry = builder.AddPlatformService<Projects.Paradiplomacy_Registry>("registry", postgres.AddDatabase("registry-db"), platform);
 
-var agreements = builder.AddPlatformService<Projects.Paradiplomacy_Agreements>("agreements", postgres.AddDatabase("agreements-db"), platform)
-    .WithReference(registry)
-    .WaitFor(registry);
+        var agreements = builder.AddPlatformService<Projects.Paradiplomacy_Agreements>("agreements", postgres.AddDatabase("agreements-db"), platform)
+            .WithReference(registry)
+            .WaitFor(registry);
 
-// The gateway in front: REST on 8080, gRPC on 8081.
-builder.AddGateway<Projects.Paradiplomacy_Gateway>("gateway", platform)
-    .WithReference(registry)
-    .WithReference(agreements)
-    .WaitFor(registry)
-    .WaitFor(agreements);
+        // The gateway in front: REST on 8080, gRPC on 8081.
+        builder.AddGateway<Projects.Paradiplomacy_Gateway>("gateway", platform)
+            .WithReference(registry)
+            .WithReference(agreements)
+            .WaitFor(registry)
+            .WaitFor(agreements);
 
-builder.Build().Run();
+        builder.Build().Run();
+    }
+}

@@ -1,40 +1,46 @@
-using Paradiplomacy.Identity;
+namespace Paradiplomacy.Identity;
 
-// `token --role ROLE [--region CODE] [--ministry kemendagri|kemlu] [--subject ID] [--state-dir PATH] [--issuer URL]`
-// prints a development token without the system running: the same key, the same issuer.
-if (args is ["token", .. var tokenArgs])
+public static class Program
 {
-    return TokenCommand.Run(tokenArgs);
+    public static int Main(string[] args)
+    {
+        // `token --role ROLE [--region CODE] [--ministry kemendagri|kemlu] [--subject ID] [--state-dir PATH] [--issuer URL]`
+        // prints a development token without the system running: the same key, the same issuer.
+        if (args is ["token", .. var tokenArgs])
+        {
+            return TokenCommand.Run(tokenArgs);
+        }
+
+        var builder = WebApplication.CreateBuilder(args);
+        var identity = new DevelopmentIdentity(
+            builder.Configuration["Identity:StateDirectory"] ?? TokenCommand.DefaultStateDirectory(),
+            builder.Configuration["Identity:Issuer"] ?? DevelopmentIdentity.DefaultIssuer);
+        builder.Services.AddSingleton(identity);
+        builder.Services.AddHealthChecks();
+
+        var app = builder.Build();
+        app.MapGet("/.well-known/openid-configuration", () => Results.Json(identity.DiscoveryDocument()));
+        app.MapGet("/.well-known/jwks.json", () => Results.Json(identity.Jwks()));
+        // Development sign-in without a login page: a token for the role asked for (never in production).
+        app.MapPost("/connect/token", (HttpRequest request) =>
+        {
+            var form = request.HasFormContentType ? request.Form : null;
+            try
+            {
+                var token = identity.CreateToken(form?["role"].ToString() ?? string.Empty, NullIfEmpty(form?["region"]), NullIfEmpty(form?["ministry"]), NullIfEmpty(form?["subject"]));
+                return Results.Json(new { access_token = token, token_type = "Bearer", expires_in = 8 * 3600 });
+            }
+            catch (ArgumentException ex)
+            {
+                return Results.Json(new { error = "invalid_request", error_description = ex.Message }, statusCode: 400);
+            }
+        });
+        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/alive");
+        app.Run();
+        return 0;
+    }
+
+    private static string? NullIfEmpty(Microsoft.Extensions.Primitives.StringValues? value) =>
+        value is { } v && !string.IsNullOrEmpty(v.ToString()) ? v.ToString() : null;
 }
-
-var builder = WebApplication.CreateBuilder(args);
-var identity = new DevelopmentIdentity(
-    builder.Configuration["Identity:StateDirectory"] ?? TokenCommand.DefaultStateDirectory(),
-    builder.Configuration["Identity:Issuer"] ?? DevelopmentIdentity.DefaultIssuer);
-builder.Services.AddSingleton(identity);
-builder.Services.AddHealthChecks();
-
-var app = builder.Build();
-app.MapGet("/.well-known/openid-configuration", () => Results.Json(identity.DiscoveryDocument()));
-app.MapGet("/.well-known/jwks.json", () => Results.Json(identity.Jwks()));
-// Development sign-in without a login page: a token for the role asked for (never in production).
-app.MapPost("/connect/token", (HttpRequest request) =>
-{
-    var form = request.HasFormContentType ? request.Form : null;
-    try
-    {
-        var token = identity.CreateToken(form?["role"].ToString() ?? string.Empty, NullIfEmpty(form?["region"]), NullIfEmpty(form?["ministry"]), NullIfEmpty(form?["subject"]));
-        return Results.Json(new { access_token = token, token_type = "Bearer", expires_in = 8 * 3600 });
-    }
-    catch (ArgumentException ex)
-    {
-        return Results.Json(new { error = "invalid_request", error_description = ex.Message }, statusCode: 400);
-    }
-});
-app.MapHealthChecks("/health");
-app.MapHealthChecks("/alive");
-app.Run();
-return 0;
-
-static string? NullIfEmpty(Microsoft.Extensions.Primitives.StringValues? value) =>
-    value is { } v && !string.IsNullOrEmpty(v.ToString()) ? v.ToString() : null;

@@ -95,6 +95,8 @@ public sealed class PlatformTestHost : IAsyncDisposable
         }
     }
 
+    /// <summary>The system's own resources; Aspire's helpers (a project's hidden rebuilder) never start by themselves.</summary>
     private static bool NeedsWaiting(IResource resource) =>
-        resource is ProjectResource or ExecutableResource or ContainerResource || resource is IResourceWithConnectionString;
+        (resource is ProjectResource or ExecutableResource or ContainerResource || resource is IResourceWithConnectionString)
+        && !resource.GetType().Name.Contains("Rebuilder", StringComparison.Ordinal);
 }

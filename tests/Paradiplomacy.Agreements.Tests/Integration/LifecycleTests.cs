@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Paradiplomacy.Agreements.Data;
 using Paradiplomacy.Contracts.Agreements.V1;
-using Paradiplomacy.Hosting.Resources;
 
 namespace Paradiplomacy.Agreements.Tests.Integration;
 
@@ -189,7 +188,7 @@ public class LifecycleTests(AgreementsFixture fixture)
 
     private async Task<IReadOnlyList<string>> WaitForPartnersAsync(string cityId, Func<IReadOnlyList<string>, bool> until)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(fixture.Infrastructure.Get<ProjectResource>("registry").HttpUrl) };
+        using var http = new HttpClient { BaseAddress = fixture.RegistryUrl };
         IReadOnlyList<string> partners = [];
         for (var i = 0; i < 100; i++)
         {

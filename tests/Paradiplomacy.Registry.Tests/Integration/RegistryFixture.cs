@@ -2,19 +2,18 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Paradiplomacy.Contracts.Registry.V1;
-using Paradiplomacy.Hosting;
-using Paradiplomacy.Hosting.Infrastructure;
-using Paradiplomacy.Hosting.Resources;
+using Paradiplomacy.Testing;
 
 namespace Paradiplomacy.Registry.Tests.Integration;
 
-/// <summary>Real PostgreSQL, Redis and RabbitMQ started by Paradiplomacy.Hosting on throw-away
-/// state, and the registry service in-process on top of them.</summary>
+/// <summary>The AppHost's real PostgreSQL, Redis, RabbitMQ and identity provider on throw-away state
+/// (Aspire.Hosting.Testing), and the registry service in-process on top of them.</summary>
 public sealed class RegistryFixture : IAsyncLifetime
 {
+    private readonly Dictionary<string, string> _connectionStrings = new(StringComparer.Ordinal);
     private WebApplicationFactory<Program>? _factory;
 
-    public DistributedApplication Infrastructure { get; private set; } = null!;
+    public PlatformTestHost Infrastructure { get; private set; } = null!;
 
     public CityRegistry.CityRegistryClient Client { get; private set; } = null!;
 
@@ -22,35 +21,18 @@ public sealed class RegistryFixture : IAsyncLifetime
 
     public IServiceProvider Services => _factory!.Services;
 
-    public string ConnectionString(string name) => name switch
-    {
-        "registry-db" => Infrastructure.Get<PostgresResource>("postgres").ConnectionStringFor("registry-db"),
-        "cache" => Infrastructure.Get<RedisResource>("cache").ConnectionString,
-        "eventbus" => Infrastructure.Get<RabbitMQResource>("eventbus").ConnectionString,
-        _ => throw new ArgumentOutOfRangeException(nameof(name)),
-    };
+    public string ConnectionString(string name) => _connectionStrings[name];
 
     public async Task InitializeAsync()
     {
-        var options = new DistributedApplicationOptions
+        Infrastructure = await PlatformTestHost.StartAsync("registry-tests", without: ["registry", "agreements", "gateway"]);
+        foreach (var name in new[] { "registry-db", "cache", "eventbus" })
         {
-            StateDirectory = Path.Combine(Path.GetTempPath(), $"paradiplomacy-registry-tests-{Environment.ProcessId}"),
-            Fresh = true,
-            Ephemeral = true,
-            DashboardPort = Ports.Free(),
-        };
-        var builder = DistributedApplication.CreateBuilder(options);
-        builder.AddPostgres("postgres").AddDatabase("registry-db");
-        builder.AddRedis("cache");
-        builder.AddRabbitMQ("eventbus");
-        Infrastructure = builder.Build();
-        await Infrastructure.StartAsync();
-
-        // The registry reads these names at start-up, as it does under the apphost.
-        Environment.SetEnvironmentVariable("ConnectionStrings__registry-db", ConnectionString("registry-db"));
-        Environment.SetEnvironmentVariable("ConnectionStrings__cache", ConnectionString("cache"));
-        Environment.SetEnvironmentVariable("ConnectionStrings__eventbus", ConnectionString("eventbus"));
-        Environment.SetEnvironmentVariable("Identity__Authority", Infrastructure.DashboardUrl);
+            _connectionStrings[name] = await Infrastructure.ConnectionStringAsync(name);
+            // The registry reads these names at start-up, as it does under the AppHost.
+            Environment.SetEnvironmentVariable($"ConnectionStrings__{name}", _connectionStrings[name]);
+        }
+        Environment.SetEnvironmentVariable("Identity__Authority", Infrastructure.IdentityUrl);
 
         _factory = new WebApplicationFactory<Program>();
         Rest = _factory.CreateClient();
@@ -59,9 +41,9 @@ public sealed class RegistryFixture : IAsyncLifetime
     }
 
     public Metadata Bearer(string role, string? region = null, string? ministry = null) =>
-        new() { { "Authorization", $"Bearer {Infrastructure.Identity.CreateToken(role, region, ministry)}" } };
+        new() { { "Authorization", $"Bearer {Token(role, region, ministry)}" } };
 
-    public string Token(string role, string? region = null, string? ministry = null) => Infrastructure.Identity.CreateToken(role, region, ministry);
+    public string Token(string role, string? region = null, string? ministry = null) => Infrastructure.Token(role, region, ministry);
 
     public async Task DisposeAsync()
     {
@@ -70,6 +52,5 @@ public sealed class RegistryFixture : IAsyncLifetime
             await _factory.DisposeAsync();
         }
         await Infrastructure.DisposeAsync();
-        Directory.Delete(Path.Combine(Path.GetTempPath(), $"paradiplomacy-registry-tests-{Environment.ProcessId}"), recursive: true);
     }
 }
