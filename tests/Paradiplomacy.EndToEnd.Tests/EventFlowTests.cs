@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Paradiplomacy.Hosting.Resources;
+using Aspire.Hosting.ApplicationModel;
 
 namespace Paradiplomacy.EndToEnd.Tests;
 
@@ -24,10 +24,9 @@ public class EventFlowTests(SystemFixture fixture)
     [Fact]
     public async Task An_update_while_the_broker_is_down_succeeds_and_its_event_arrives_exactly_once_after()
     {
-        var broker = fixture.App.Get<RabbitMQResource>("eventbus");
         await using var listener = await BusListener.StartAsync(fixture.EventBus, "CityProfileUpdated", "e2e-broker-outage");
 
-        await broker.StopAsync();
+        Assert.True((await fixture.Host.CommandAsync("eventbus", KnownResourceCommands.StopCommand)).Success);
         string etag;
         try
         {
@@ -35,7 +34,8 @@ public class EventFlowTests(SystemFixture fixture)
         }
         finally
         {
-            await broker.StartAsync(CancellationToken.None);
+            Assert.True((await fixture.Host.CommandAsync("eventbus", KnownResourceCommands.StartCommand)).Success);
+            await fixture.Host.App.ResourceNotifications.WaitForResourceHealthyAsync("eventbus");
         }
         await listener.ConsumeAsync();
 

@@ -11,8 +11,9 @@ namespace Paradiplomacy.Testing;
 /// ports, optionally without some resources (a service the test runs in-process instead).</summary>
 public sealed class PlatformTestHost : IAsyncDisposable
 {
-    private PlatformTestHost(DistributedApplication app, string stateDirectory, int identityPort, int gatewayHttpPort, int gatewayGrpcPort)
+    private PlatformTestHost(DistributedApplication app, string stateDirectory, int identityPort, int gatewayHttpPort, int gatewayGrpcPort, DashboardAccess? dashboard)
     {
+        Dashboard = dashboard;
         App = app;
         StateDirectory = stateDirectory;
         IdentityUrl = $"http://127.0.0.1:{identityPort}";
@@ -33,12 +34,16 @@ public sealed class PlatformTestHost : IAsyncDisposable
 
     public DevelopmentIdentity Identity { get; }
 
+    /// <summary>The Aspire dashboard, when the test asked for it (its login token and telemetry API key).</summary>
+    public DashboardAccess? Dashboard { get; }
+
     public string Token(string role, string? region = null, string? ministry = null) => Identity.CreateToken(role, region, ministry);
 
     /// <summary>Starts the AppHost without the named resources and waits until every other one is healthy.</summary>
     public static async Task<PlatformTestHost> StartAsync(string name, IReadOnlyCollection<string>? without = null, IEnumerable<string>? extraArgs = null,
-        CancellationToken cancellationToken = default)
+        bool withDashboard = false, CancellationToken cancellationToken = default)
     {
+        var dashboard = withDashboard ? new DashboardAccess(FreePort.Next(), FreePort.Next(), FreePort.Next()) : null;
         var stateDirectory = Path.Combine(Path.GetTempPath(), $"paradiplomacy-{name}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..60]);
         int identityPort = FreePort.Next(), gatewayHttpPort = FreePort.Next(), gatewayGrpcPort = FreePort.Next();
         string[] args =
@@ -50,9 +55,11 @@ public sealed class PlatformTestHost : IAsyncDisposable
             $"--Paradiplomacy:IdentityPort={identityPort}",
             $"--Paradiplomacy:GatewayHttpPort={gatewayHttpPort}",
             $"--Paradiplomacy:GatewayGrpcPort={gatewayGrpcPort}",
+            .. dashboard?.Arguments ?? [],
             .. extraArgs ?? [],
         ];
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Paradiplomacy_AppHost>(args, cancellationToken);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Paradiplomacy_AppHost>(args,
+            (options, _) => options.DisableDashboard = dashboard is null, cancellationToken);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Aspire.Hosting.Dcp", LogLevel.Warning));
         foreach (var resourceName in without ?? [])
         {
@@ -60,13 +67,13 @@ public sealed class PlatformTestHost : IAsyncDisposable
             builder.Resources.Remove(resource);
         }
         var app = await builder.BuildAsync(cancellationToken);
-        var host = new PlatformTestHost(app, stateDirectory, identityPort, gatewayHttpPort, gatewayGrpcPort);
+        var host = new PlatformTestHost(app, stateDirectory, identityPort, gatewayHttpPort, gatewayGrpcPort, dashboard);
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromMinutes(4));
             await app.StartAsync(timeout.Token);
-            foreach (var resource in app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Where(NeedsWaiting))
+            foreach (var resource in app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Where(r => NeedsWaiting(r) && r.Name != "aspire-dashboard"))
             {
                 await app.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, timeout.Token);
             }
@@ -78,6 +85,14 @@ public sealed class PlatformTestHost : IAsyncDisposable
         }
         return host;
     }
+
+    /// <summary>Runs one of a resource's commands (start, stop, restart, replay-error-queue…) as the dashboard's menu does.</summary>
+    public async Task<ExecuteCommandResult> CommandAsync(string resource, string command) =>
+        await App.ResourceCommands.ExecuteCommandAsync(resource, command);
+
+    /// <summary>The resource's current state as the dashboard shows it.</summary>
+    public CustomResourceSnapshot Snapshot(string resource) =>
+        App.ResourceNotifications.TryGetCurrentState(resource, out var e) ? e.Snapshot : throw new KeyNotFoundException(resource);
 
     public async Task<string> ConnectionStringAsync(string resource) =>
         await App.GetConnectionStringAsync(resource) ?? throw new InvalidOperationException($"{resource} has no connection string.");

@@ -1,5 +1,6 @@
 using Paradiplomacy.Hosting;
 using Paradiplomacy.Hosting.Commands;
+using Paradiplomacy.Hosting.Supervision;
 
 namespace Paradiplomacy.AppHost.Extensions;
 
@@ -72,6 +73,7 @@ public static class PlatformServiceExtensions
             .WithEnvironment("Identity__Authority", platform.IdentityUrl)
             .WaitFor(platform.Identity)
             .WithHttpHealthCheck("/health", endpointName: "http")
+            .WithRestartOnCrash()
             // One core's worth of GC per process: Server GC on two cores costs memory and gains nothing here.
             .WithEnvironment("DOTNET_gcServer", "0");
         if (!service.ApplicationBuilder.Configuration.GetValue("Paradiplomacy:TelemetryExport", true))
