@@ -14,6 +14,8 @@ public class AppHostProcessTests : IDisposable
 {
     private readonly string _stateDirectory = Path.Combine(Path.GetTempPath(), $"paradiplomacy-apphost-{Guid.NewGuid():N}");
     private readonly int _dashboardPort = FreePort.Next();
+    private readonly int _otlpPort = FreePort.Next();
+    private readonly int _resourceServicePort = FreePort.Next();
     private readonly int _identityPort = FreePort.Next();
     private readonly int _gatewayPort = FreePort.Next();
     private readonly int _gatewayGrpcPort = FreePort.Next();
@@ -116,6 +118,8 @@ public class AppHostProcessTests : IDisposable
         {
             info.ArgumentList.Add(arg);
         }
+        info.Environment["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://127.0.0.1:{_otlpPort}";
+        info.Environment["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://127.0.0.1:{_resourceServicePort}";
         var process = Process.Start(info)!;
         _started.Add(process.Id);
         var output = _output = new StringBuilder();

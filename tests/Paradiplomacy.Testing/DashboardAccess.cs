@@ -1,16 +1,14 @@
-using System.Globalization;
-
 namespace Paradiplomacy.Testing;
 
-/// <summary>The Aspire dashboard of a test's AppHost: on free loopback ports, with a login token and
-/// a telemetry API key the test knows (the AppHost would otherwise make them up).</summary>
-public sealed class DashboardAccess(int port, int otlpPort, int resourceServicePort)
+/// <summary>The Aspire dashboard of a test's AppHost: where it is and how to get in, read from the
+/// dashboard resource's own environment (the test host randomizes ports and makes up the token).</summary>
+public sealed class DashboardAccess(Uri url, string browserToken, string apiKey)
 {
-    public string BrowserToken { get; } = Guid.NewGuid().ToString("N");
+    public Uri Url { get; } = url;
 
-    public string ApiKey { get; } = Guid.NewGuid().ToString("N");
+    public string BrowserToken { get; } = browserToken;
 
-    public Uri Url { get; } = new($"http://127.0.0.1:{port}");
+    public string ApiKey { get; } = apiKey;
 
     public Uri LoginUrl => new(Url, $"/login?t={BrowserToken}");
 
@@ -21,14 +19,4 @@ public sealed class DashboardAccess(int port, int otlpPort, int resourceServiceP
         client.DefaultRequestHeaders.Add("x-api-key", ApiKey);
         return client;
     }
-
-    internal string[] Arguments =>
-    [
-        $"--ASPNETCORE_URLS={Url.ToString().TrimEnd('/')}",
-        $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://127.0.0.1:{otlpPort.ToString(CultureInfo.InvariantCulture)}",
-        $"--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://127.0.0.1:{resourceServicePort.ToString(CultureInfo.InvariantCulture)}",
-        "--ASPIRE_ALLOW_UNSECURED_TRANSPORT=true",
-        $"--ASPIRE_DASHBOARD_FRONTEND_BROWSERTOKEN={BrowserToken}",
-        $"--AppHost:DashboardApiKey={ApiKey}",
-    ];
 }

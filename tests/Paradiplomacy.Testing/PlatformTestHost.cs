@@ -3,7 +3,6 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Paradiplomacy.Identity;
 
 namespace Paradiplomacy.Testing;
 
@@ -11,15 +10,16 @@ namespace Paradiplomacy.Testing;
 /// ports, optionally without some resources (a service the test runs in-process instead).</summary>
 public sealed class PlatformTestHost : IAsyncDisposable
 {
-    private PlatformTestHost(DistributedApplication app, string stateDirectory, int identityPort, int gatewayHttpPort, int gatewayGrpcPort, DashboardAccess? dashboard)
+    private readonly HttpClient _identity;
+
+    private PlatformTestHost(DistributedApplication app, string stateDirectory, int identityPort, int gatewayHttpPort, int gatewayGrpcPort)
     {
-        Dashboard = dashboard;
         App = app;
         StateDirectory = stateDirectory;
         IdentityUrl = $"http://127.0.0.1:{identityPort}";
         GatewayUrl = new Uri($"http://127.0.0.1:{gatewayHttpPort}");
         GatewayGrpcUrl = new Uri($"http://127.0.0.1:{gatewayGrpcPort}");
-        Identity = new DevelopmentIdentity(stateDirectory, IdentityUrl);
+        _identity = new HttpClient { BaseAddress = new Uri(IdentityUrl), Timeout = TimeSpan.FromSeconds(10) };
     }
 
     public DistributedApplication App { get; }
@@ -32,19 +32,40 @@ public sealed class PlatformTestHost : IAsyncDisposable
 
     public Uri GatewayGrpcUrl { get; }
 
-    public DevelopmentIdentity Identity { get; }
 
     /// <summary>The Aspire dashboard, when the test asked for it (its login token and telemetry API key).</summary>
-    public DashboardAccess? Dashboard { get; }
+    public DashboardAccess? Dashboard { get; private set; }
 
-    public string Token(string role, string? region = null, string? ministry = null) => Identity.CreateToken(role, region, ministry);
+    /// <summary>A token from the identity resource itself, as a user's sign-in would get one.</summary>
+    public string Token(string role, string? region = null, string? ministry = null)
+    {
+        var form = new Dictionary<string, string> { ["role"] = role };
+        if (region is not null)
+        {
+            form["region"] = region;
+        }
+        if (ministry is not null)
+        {
+            form["ministry"] = ministry;
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/connect/token") { Content = new FormUrlEncodedContent(form) };
+        // Synchronous on purpose: tests build request headers inline.
+        using var response = _identity.Send(request);
+        using var reader = new StreamReader(response.Content.ReadAsStream());
+        var body = reader.ReadToEnd();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new ArgumentException($"The identity provider refused: {body}");
+        }
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("access_token").GetString()!;
+    }
 
     /// <summary>Starts the AppHost without the named resources and waits until every other one is healthy.</summary>
     public static async Task<PlatformTestHost> StartAsync(string name, IReadOnlyCollection<string>? without = null, IEnumerable<string>? extraArgs = null,
         bool withDashboard = false, CancellationToken cancellationToken = default)
     {
-        var dashboard = withDashboard ? new DashboardAccess(FreePort.Next(), FreePort.Next(), FreePort.Next()) : null;
-        var stateDirectory = Path.Combine(Path.GetTempPath(), $"paradiplomacy-{name}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..60]);
+        var stateDirectory = Path.Combine(Path.GetTempPath(), $"paradiplomacy-{name}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
         int identityPort = FreePort.Next(), gatewayHttpPort = FreePort.Next(), gatewayGrpcPort = FreePort.Next();
         string[] args =
         [
@@ -55,11 +76,10 @@ public sealed class PlatformTestHost : IAsyncDisposable
             $"--Paradiplomacy:IdentityPort={identityPort}",
             $"--Paradiplomacy:GatewayHttpPort={gatewayHttpPort}",
             $"--Paradiplomacy:GatewayGrpcPort={gatewayGrpcPort}",
-            .. dashboard?.Arguments ?? [],
             .. extraArgs ?? [],
         ];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Paradiplomacy_AppHost>(args,
-            (options, _) => options.DisableDashboard = dashboard is null, cancellationToken);
+            (options, _) => options.DisableDashboard = !withDashboard, cancellationToken);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Aspire.Hosting.Dcp", LogLevel.Warning));
         foreach (var resourceName in without ?? [])
         {
@@ -67,15 +87,19 @@ public sealed class PlatformTestHost : IAsyncDisposable
             builder.Resources.Remove(resource);
         }
         var app = await builder.BuildAsync(cancellationToken);
-        var host = new PlatformTestHost(app, stateDirectory, identityPort, gatewayHttpPort, gatewayGrpcPort, dashboard);
+        var host = new PlatformTestHost(app, stateDirectory, identityPort, gatewayHttpPort, gatewayGrpcPort);
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromMinutes(4));
             await app.StartAsync(timeout.Token);
-            foreach (var resource in app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Where(r => NeedsWaiting(r) && r.Name != "aspire-dashboard"))
+            foreach (var resource in app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Where(NeedsWaiting))
             {
                 await app.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, timeout.Token);
+            }
+            if (withDashboard)
+            {
+                host.Dashboard = await WaitForDashboardAsync(app, timeout.Token);
             }
         }
         catch
@@ -102,12 +126,35 @@ public sealed class PlatformTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _identity.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
         if (Directory.Exists(StateDirectory))
         {
             Directory.Delete(StateDirectory, recursive: true);
         }
+    }
+
+    private static async Task<DashboardAccess> WaitForDashboardAsync(DistributedApplication app, CancellationToken ct)
+    {
+        var snapshot = (await app.ResourceNotifications.WaitForResourceAsync("aspire-dashboard",
+            e => e.Snapshot.EnvironmentVariables.Any(v => v.Name == "DASHBOARD__FRONTEND__PUBLICURL"), ct)).Snapshot;
+        string Env(string name) => snapshot.EnvironmentVariables.First(v => v.Name == name).Value ?? string.Empty;
+        var dashboard = new DashboardAccess(new Uri(Env("DASHBOARD__FRONTEND__PUBLICURL")), Env("DASHBOARD__FRONTEND__BROWSERTOKEN"), Env("DASHBOARD__API__PRIMARYAPIKEY"));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
+        for (var i = 0; i < 120; i++)
+        {
+            try
+            {
+                using var response = await http.GetAsync(dashboard.Url, ct);
+                return dashboard;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                await Task.Delay(500, ct);
+            }
+        }
+        throw new InvalidOperationException($"The Aspire dashboard did not answer at {dashboard.Url}.");
     }
 
     /// <summary>The system's own resources; Aspire's helpers (a project's hidden rebuilder) never start by themselves.</summary>

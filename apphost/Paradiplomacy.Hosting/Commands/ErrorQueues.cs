@@ -11,17 +11,25 @@ public sealed class ErrorQueues(string connectionString, Uri managementUrl)
 {
     public const string Suffix = "_error";
 
-    /// <summary>The error queues of one service (its queues are named "{service}-…") with their depth.</summary>
+    /// <summary>The error queues of one service (its queues are named "{service}-…") with their depth:
+    /// names from the management API, depths over AMQP, which is exact (the API's figures lag by seconds).</summary>
     public async Task<IReadOnlyList<(string Name, long Messages)>> ListAsync(string service, CancellationToken ct)
     {
         using var http = new HttpClient { BaseAddress = managementUrl, Timeout = TimeSpan.FromSeconds(5) };
         var credentials = new Uri(connectionString).UserInfo is { Length: > 0 } user ? Uri.UnescapeDataString(user) : "guest:guest";
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
-        using var json = JsonDocument.Parse(await http.GetStringAsync("/api/queues?columns=name,messages", ct));
-        return json.RootElement.EnumerateArray()
-            .Select(q => (Name: q.GetProperty("name").GetString()!, Messages: q.TryGetProperty("messages", out var m) ? m.GetInt64() : 0))
-            .Where(q => q.Name.StartsWith(service + "-", StringComparison.Ordinal) && q.Name.EndsWith(Suffix, StringComparison.Ordinal))
+        using var json = JsonDocument.Parse(await http.GetStringAsync("/api/queues?columns=name", ct));
+        var names = json.RootElement.EnumerateArray().Select(q => q.GetProperty("name").GetString()!)
+            .Where(name => name.StartsWith(service + "-", StringComparison.Ordinal) && name.EndsWith(Suffix, StringComparison.Ordinal))
             .ToList();
+        await using var connection = await new ConnectionFactory { Uri = new Uri(connectionString) }.CreateConnectionAsync(ct);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
+        var queues = new List<(string, long)>();
+        foreach (var name in names)
+        {
+            queues.Add((name, (await channel.QueueDeclarePassiveAsync(name, ct)).MessageCount));
+        }
+        return queues;
     }
 
     /// <summary>Moves what the error queue holds now back to its queue; returns how many moved. A message

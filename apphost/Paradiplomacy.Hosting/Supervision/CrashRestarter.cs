@@ -23,7 +23,7 @@ public sealed class CrashRestarter(ResourceNotificationService notifications, IS
             await foreach (var change in notifications.WatchAsync(stoppingToken))
             {
                 if (!change.Resource.Annotations.OfType<RestartOnCrashAnnotation>().Any()
-                    || change.Snapshot.State?.Text != KnownResourceStates.Exited
+                    || (change.Snapshot.State?.Text != KnownResourceStates.Exited && change.Snapshot.State?.Text != KnownResourceStates.Finished)
                     || change.Snapshot.ExitCode is null or 0
                     || !_pending.Add(change.ResourceId))
                 {
