@@ -1,21 +1,21 @@
 #!/usr/bin/env bash
 # Runs every test: installs what a fresh Debian machine lacks, builds, runs each test project
-# (they start their own PostgreSQL, Redis and RabbitMQ through Paradiplomacy.Hosting), and ends
-# with one line "N passed, N failed".
+# (they start the Aspire AppHost through Aspire.Hosting.Testing: PostgreSQL, Redis and RabbitMQ as
+# executable resources on throw-away state), and ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/prerequisites.sh
 ensure_prerequisites tests || exit 1
 dotnet build Paradiplomacy.sln -c Debug -nologo -v q || exit 1
 # What the end-to-end tests run outside .NET: a partner's client in Node.js (@grpc/grpc-js) and the
-# dashboard check in a browser (playwright-core driving Debian's chromium).
+# Aspire dashboard check in a browser (playwright-core driving Debian's chromium).
 for dir in tests/node-client tests/dashboard-browser; do
   (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || exit 1
 done
 
 results=$(mktemp -d)
 status=0
-for project in tests/*/*.csproj; do
+for project in tests/*.Tests/*.csproj; do
   name=$(basename "$project" .csproj)
   echo "== $name"
   # One project at a time: each starts its own servers, and the machine has two cores.

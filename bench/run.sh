@@ -21,6 +21,6 @@ echo_pid=$!
 sleep 1
 
 echo "Start-up, fresh state, all 133,284 GeoNames places loaded, system on one core: $startup_seconds s to all healthy"
-BENCH_DASHBOARD="$dashboard" BENCH_ECHO="http://127.0.0.1:$echo_port" BENCH_TOKEN="$token" \
+BENCH_STATE="$state" BENCH_ECHO="http://127.0.0.1:$echo_port" BENCH_TOKEN="$token" \
 BENCH_PGBENCH=$(ls /usr/lib/postgresql/*/bin/pgbench | tail -n1) \
   taskset -c $load_cpu dotnet "$bench" run

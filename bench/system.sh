@@ -4,7 +4,7 @@ source scripts/prerequisites.sh
 ensure_prerequisites
 dotnet build Paradiplomacy.sln -c Release -nologo -v q
 
-# Below the ephemeral range (as Paradiplomacy.Hosting's Ports does): outgoing connections cannot take it first.
+# Below the ephemeral range (as the tests' FreePort does): outgoing connections cannot take it first.
 free_port() { python3 -c '
 import random, socket
 for _ in range(500):
@@ -18,26 +18,30 @@ system_cpu=0; load_cpu=1
 [ "$(nproc)" -lt 2 ] && load_cpu=0
 work=$(mktemp -d)
 apphost="apphost/Paradiplomacy.AppHost/bin/Release/net10.0/Paradiplomacy.AppHost.dll"
+identity="apphost/Paradiplomacy.Identity/bin/Release/net10.0/Paradiplomacy.Identity.dll"
 bench="bench/Paradiplomacy.Bench/bin/Release/net10.0/Paradiplomacy.Bench.dll"
 
-# start_system [apphost options...]: a fresh system on $system_cpu; sets apphost_pid, dashboard
-# (URL), token (an operator's) and startup_seconds.
+# start_system [apphost options...]: a fresh system on $system_cpu; sets apphost_pid, state (the
+# state folder, whose resources.json names every resource's pid and URLs), token (an operator's)
+# and startup_seconds (command to "Every service is healthy").
 start_system() {
-  local dashboard_port gateway_port gateway_grpc_port started
-  dashboard_port=$(free_port); gateway_port=$(free_port); gateway_grpc_port=$(free_port)
+  local dashboard_port identity_port gateway_port gateway_grpc_port started
+  dashboard_port=$(free_port); identity_port=$(free_port); gateway_port=$(free_port); gateway_grpc_port=$(free_port)
+  state="$work/system"
   started=$(date +%s.%N)
-  taskset -c $system_cpu dotnet "$apphost" --fresh --state-dir "$work/system" --dashboard-port "$dashboard_port" \
+  ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://127.0.0.1:$(free_port)" ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://127.0.0.1:$(free_port)" \
+  taskset -c $system_cpu dotnet "$apphost" --fresh --state-dir "$state" --dashboard-port "$dashboard_port" --identity-port "$identity_port" \
     --gateway-port "$gateway_port" --gateway-grpc-port "$gateway_grpc_port" "$@" > "$work/apphost.out" 2>&1 &
   apphost_pid=$!
-  for _ in $(seq 1 600); do
-    grep -q "Press Ctrl+C" "$work/apphost.out" && break
+  for _ in $(seq 1 1200); do
+    grep -q "Every service is healthy" "$work/apphost.out" && break
     kill -0 "$apphost_pid" 2>/dev/null || { cat "$work/apphost.out"; exit 1; }
-    sleep 0.5
+    sleep 0.25
   done
-  grep -q "Press Ctrl+C" "$work/apphost.out" || { cat "$work/apphost.out"; exit 1; }
+  grep -q "Every service is healthy" "$work/apphost.out" || { cat "$work/apphost.out"; exit 1; }
   startup_seconds=$(python3 -c "print(f'{$(date +%s.%N) - $started:.1f}')")
-  dashboard="http://127.0.0.1:$dashboard_port"
-  token=$(dotnet "$apphost" token --role operator --state-dir "$work/system" --dashboard-port "$dashboard_port" | tail -n1)
+  sleep 2 # resources.json catches up with the last state changes
+  token=$(dotnet "$identity" token --role operator --state-dir "$state" --issuer "http://127.0.0.1:$identity_port" | tail -n1)
 }
 
 stop_system() {

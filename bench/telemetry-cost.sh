@@ -14,7 +14,7 @@ measure() { # $1: label, then apphost options
   local label=$1; shift
   start_system "$@"
   sleep 5 # let start-up work (imports, first exports) settle
-  BENCH_DASHBOARD="$dashboard" BENCH_ECHO=unused BENCH_TOKEN="$token" \
+  BENCH_STATE="$state" BENCH_ECHO=unused BENCH_TOKEN="$token" \
     taskset -c $load_cpu dotnet "$bench" cost --label "$label" --apphost-pid "$apphost_pid" | tail -n1 | tee -a "$work/results.jsonl"
   stop_system
 }

@@ -1,5 +1,6 @@
 using Paradiplomacy.AppHost.Extensions;
 using Paradiplomacy.Hosting;
+using Paradiplomacy.Hosting.Operations;
 using Paradiplomacy.Hosting.Postgres;
 using Paradiplomacy.Hosting.RabbitMQ;
 using Paradiplomacy.Hosting.Redis;
@@ -15,11 +16,10 @@ public static class Program
         var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
         {
             Args = AppHostArguments.ToConfiguration(args),
-            // Every resource's console also goes to the AppHost's log (and .state/logs by run.sh), not only the dashboard.
-            EnableResourceLogging = true,
         });
         var infrastructure = InfrastructureModeDetection.Choose(builder.Configuration);
         var state = StateFolder.Open(builder.Configuration);
+        builder.AddStateFolderReports(state);
 
         // Infrastructure: one PostgreSQL with a database per service, Redis, RabbitMQ.
         var postgres = builder.AddPlatformPostgres("postgres", infrastructure, state);

@@ -1,10 +1,10 @@
 namespace Paradiplomacy.Bench;
 
 /// <summary>Where the system under test is, set by bench/run.sh.</summary>
-public sealed record BenchOptions(string DashboardUrl, string EchoUrl, string Token, string PgBench, TimeSpan Duration, int Repeats, int Concurrency)
+public sealed record BenchOptions(string StateDirectory, string EchoUrl, string Token, string PgBench, TimeSpan Duration, int Repeats, int Concurrency)
 {
     public static BenchOptions FromEnvironment() => new(
-        Require("BENCH_DASHBOARD"),
+        Require("BENCH_STATE"),
         Require("BENCH_ECHO"),
         Require("BENCH_TOKEN"),
         Environment.GetEnvironmentVariable("BENCH_PGBENCH") ?? "pgbench",

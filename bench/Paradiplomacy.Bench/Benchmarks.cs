@@ -12,8 +12,6 @@ namespace Paradiplomacy.Bench;
 /// <summary>Each measurement beside its baseline from the same run, as issue "Benchmarks" asks.</summary>
 public sealed class Benchmarks(BenchOptions options, Report report)
 {
-    // The apphost's development PostgreSQL password (local only; see PostgresResource).
-    private const string PostgresPassword = "paradiplomacy";
 
     private static readonly Dictionary<string, string[]> SearchQueries = new()
     {
@@ -23,21 +21,14 @@ public sealed class Benchmarks(BenchOptions options, Report report)
         ["exact"] = ["kyoto", "busan", "rotterdam", "fuqing"],
     };
 
-    private readonly Dictionary<string, JsonElement> _resources = [];
+    private SystemResources _resources = null!;
 
     /// <summary>Every call carries an operator's token: operators are not rate-limited, so the figures measure the gateway.</summary>
     private Metadata Auth => new() { { "Authorization", $"Bearer {options.Token}" } };
 
     public async Task RunAllAsync()
     {
-        using (var http = new HttpClient())
-        using (var json = JsonDocument.Parse(await http.GetStringAsync($"{options.DashboardUrl}/api/resources")))
-        {
-            foreach (var resource in json.RootElement.EnumerateArray())
-            {
-                _resources[resource.GetProperty("name").GetString()!] = resource.Clone();
-            }
-        }
+        _resources = SystemResources.Read(options.StateDirectory);
         var idleMemory = MemoryByResource();
 
         using var echoChannel = GrpcChannel.ForAddress(options.EchoUrl);
@@ -141,7 +132,7 @@ public sealed class Benchmarks(BenchOptions options, Report report)
     private async Task BusAsync(CityRegistry.CityRegistryClient direct)
     {
         var clients = Math.Max(1, options.Concurrency / 2);
-        var bus = new BusBenchmark($"amqp://guest:guest@{new Uri(Endpoint("eventbus", "amqp")).Authority}/", direct, options.Token, options.Duration * options.Repeats, clients);
+        var bus = new BusBenchmark($"amqp://guest:guest@{new Uri(Endpoint("eventbus", "tcp")).Authority}/", direct, options.Token, options.Duration * options.Repeats, clients);
         var platform = await bus.PlatformAsync();
         var raw = await bus.RawAsync();
         report.Add($"events: update → outbox → relay → broker → consumer, {clients} writers",
@@ -153,7 +144,7 @@ public sealed class Benchmarks(BenchOptions options, Report report)
     private async Task<double> PgBenchAsync(int clients)
     {
         var port = new Uri(Endpoint("postgres", "tcp")).Port;
-        var admin = $"Host=127.0.0.1;Port={port};Username=postgres;Password={PostgresPassword};Database=postgres";
+        var admin = $"Host=127.0.0.1;Port={port};Username=postgres;Password={_resources.PostgresPassword};Database=postgres";
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();
@@ -186,7 +177,7 @@ public sealed class Benchmarks(BenchOptions options, Report report)
             var info = new ProcessStartInfo(options.PgBench)
             {
                 RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-                Environment = { ["PGPASSWORD"] = PostgresPassword },
+                Environment = { ["PGPASSWORD"] = _resources.PostgresPassword },
             };
             foreach (var arg in new[] { "-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture), "-U", "postgres", "-n", "-f", script,
                          "-c", clients.ToString(CultureInfo.InvariantCulture), "-j", "1", "-T", ((int)options.Duration.TotalSeconds).ToString(CultureInfo.InvariantCulture), "bench" })
@@ -215,16 +206,11 @@ public sealed class Benchmarks(BenchOptions options, Report report)
     }
 
     private Dictionary<string, (long Rss, long Peak)> MemoryByResource() =>
-        _resources.ToDictionary(r => r.Key, r =>
+        _resources.Names.ToDictionary(name => name, name =>
         {
-            long rss = 0, peak = 0;
-            foreach (var pid in r.Value.GetProperty("pids").EnumerateArray().Select(p => p.GetInt32()))
-            {
-                var (current, high) = ReadMemory(pid);
-                rss += current + ChildrenMemory(pid);
-                peak = Math.Max(peak, high);
-            }
-            return (rss, peak);
+            var pid = _resources.Pid(name);
+            var (current, high) = ReadMemory(pid);
+            return (current + ChildrenMemory(pid), high);
         });
 
     /// <summary>VmRSS and VmHWM of a process, in KiB.</summary>
@@ -249,5 +235,5 @@ public sealed class Benchmarks(BenchOptions options, Report report)
             : 0;
     }
 
-    private string Endpoint(string resource, string endpoint) => _resources[resource].GetProperty("endpoints").GetProperty(endpoint).GetString()!;
+    private string Endpoint(string resource, string endpoint) => _resources.Endpoint(resource, endpoint).TrimEnd('/');
 }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Paradiplomacy.Contracts.Registry.V1;
-using Paradiplomacy.Hosting.Infrastructure;
 
 namespace Paradiplomacy.Bench;
 
@@ -15,16 +14,13 @@ public sealed class TelemetryCost(BenchOptions options, int apphostPid)
 {
     public async Task<string> RunAsync(string label)
     {
-        using var http = new HttpClient();
-        using var resources = JsonDocument.Parse(await http.GetStringAsync($"{options.DashboardUrl}/api/resources"));
-        var gateway = resources.RootElement.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "gateway");
-        var pids = resources.RootElement.EnumerateArray().SelectMany(r => r.GetProperty("pids").EnumerateArray().Select(p => p.GetInt32())).Append(apphostPid).ToList();
-        // Where the CPU goes: each resource with its children, and the apphost (the dashboard) alone.
-        var parts = resources.RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!,
-            r => (Pids: r.GetProperty("pids").EnumerateArray().Select(p => p.GetInt32()).ToList(), WithChildren: true));
-        parts["dashboard (apphost)"] = ([apphostPid], false);
+        var resources = SystemResources.Read(options.StateDirectory);
+        var pids = resources.Names.Select(resources.Pid).Append(apphostPid).ToList();
+        // Where the CPU goes: each resource with its children, and the AppHost (which hosts the dashboard's resource service) alone.
+        var parts = resources.Names.ToDictionary(name => name, name => (Pids: new List<int> { resources.Pid(name) }, WithChildren: true));
+        parts["apphost"] = ([apphostPid], false);
         _parts = parts;
-        using var channel = GrpcChannel.ForAddress(gateway.GetProperty("endpoints").GetProperty("grpc").GetString()!);
+        using var channel = GrpcChannel.ForAddress(resources.Endpoint("gateway", "grpc"));
         var client = new CityRegistry.CityRegistryClient(channel);
         var auth = new Metadata { { "Authorization", $"Bearer {options.Token}" } };
 
@@ -34,11 +30,9 @@ public sealed class TelemetryCost(BenchOptions options, int apphostPid)
             City = new City { Name = $"Cost {Guid.NewGuid():N}", Level = CityLevel.Municipality, CountryCode = "JP", TimeZone = "Asia/Tokyo" },
         }, auth));
 
-        using var after = JsonDocument.Parse(await http.GetStringAsync($"{options.DashboardUrl}/api/resources"));
-        var memory = after.RootElement.EnumerateArray()
-            .Where(r => r.GetProperty("kind").GetString() == "project")
-            .ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("memoryMiB").GetDouble());
-        memory["dashboard (apphost)"] = ProcessUsage.Read("bench-apphost-memory", [apphostPid], withChildren: false).MemoryMiB ?? 0;
+        var memory = resources.Names.Where(resources.IsProject)
+            .ToDictionary(name => name, name => ProcessUsage.Read($"bench-{name}-memory", [resources.Pid(name)], withChildren: true).MemoryMiB ?? 0);
+        memory["apphost"] = ProcessUsage.Read("bench-apphost-memory", [apphostPid], withChildren: false).MemoryMiB ?? 0;
         return JsonSerializer.Serialize(new { label, read, write, memory });
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Paradiplomacy.Hosting;
 using Paradiplomacy.Hosting.Commands;
 using Paradiplomacy.Hosting.Supervision;
@@ -55,7 +57,15 @@ public static class PlatformServiceExtensions
     {
         var httpPort = builder.Configuration.GetValue("Paradiplomacy:GatewayHttpPort", 8080);
         var grpcPort = builder.Configuration.GetValue("Paradiplomacy:GatewayGrpcPort", 8081);
-        return builder.AddProject<TProject>(name)
+        var gateway = builder.AddProject<TProject>(name);
+        // What a newcomer needs once everything is up, in the AppHost's own console.
+        builder.Eventing.Subscribe<ResourceReadyEvent>(gateway.Resource, (ready, _) =>
+        {
+            ready.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Paradiplomacy.AppHost").LogInformation(
+                "Every service is healthy. Gateway: http://127.0.0.1:{HttpPort} (REST/JSON, docs at /docs)  http://127.0.0.1:{GrpcPort} (gRPC)", httpPort, grpcPort);
+            return Task.CompletedTask;
+        });
+        return gateway
             .WithEndpoint("http", e => Fixed(e, httpPort))
             .WithEndpoint("grpc", e => Fixed(e, grpcPort))
             .WithPlatformDefaults(platform)

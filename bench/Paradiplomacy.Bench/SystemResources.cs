@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Paradiplomacy.Bench;
+
+/// <summary>The system under test as the AppHost describes it in `{state}/resources.json`: each
+/// resource's process id and endpoint URLs.</summary>
+public sealed class SystemResources
+{
+    private readonly Dictionary<string, JsonElement> _resources;
+
+    private SystemResources(string stateDirectory, Dictionary<string, JsonElement> resources)
+    {
+        StateDirectory = stateDirectory;
+        _resources = resources;
+    }
+
+    public string StateDirectory { get; }
+
+    public IEnumerable<string> Names => _resources.Keys;
+
+    public static SystemResources Read(string stateDirectory)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(stateDirectory, "resources.json")));
+        return new SystemResources(stateDirectory, json.RootElement.EnumerateArray()
+            .Where(r => r.GetProperty("pid").ValueKind == JsonValueKind.String)
+            .ToDictionary(r => r.GetProperty("name").GetString()!, r => r.Clone()));
+    }
+
+    /// <summary>The process DCP started (a project's is `dotnet run`, whose child is the service).</summary>
+    public int Pid(string resource) => int.Parse(_resources[resource].GetProperty("pid").GetString()!, CultureInfo.InvariantCulture);
+
+    public string Endpoint(string resource, string endpoint) => _resources[resource].GetProperty("urls").GetProperty(endpoint).GetString()!;
+
+    public bool IsProject(string resource) => _resources[resource].GetProperty("type").GetString() == "Project";
+
+    /// <summary>The local PostgreSQL's superuser password, kept beside its cluster.</summary>
+    public string PostgresPassword => File.ReadAllText(Path.Combine(StateDirectory, "postgres", "password")).Trim();
+}
