@@ -21,7 +21,8 @@ apphost="apphost/Paradiplomacy.AppHost/bin/Release/net10.0/Paradiplomacy.AppHost
 identity="apphost/Paradiplomacy.Identity/bin/Release/net10.0/Paradiplomacy.Identity.dll"
 bench="bench/Paradiplomacy.Bench/bin/Release/net10.0/Paradiplomacy.Bench.dll"
 
-# start_system [apphost options...]: a fresh system on $system_cpu; sets apphost_pid, state (the
+# start_system [apphost options...]: a fresh system on $system_cpu (with start_fresh=no, the last one's
+# state folder again); sets apphost_pid, state (the
 # state folder, whose resources.json names every resource's pid and URLs), token (an operator's)
 # and startup_seconds (command to "Every service is healthy").
 start_system() {
@@ -30,7 +31,7 @@ start_system() {
   state="$work/system"
   started=$(date +%s.%N)
   ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://127.0.0.1:$(free_port)" ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://127.0.0.1:$(free_port)" \
-  taskset -c $system_cpu dotnet "$apphost" --fresh --state-dir "$state" --dashboard-port "$dashboard_port" --identity-port "$identity_port" \
+  taskset -c $system_cpu dotnet "$apphost" $([ "${start_fresh:-yes}" = yes ] && echo --fresh) --state-dir "$state" --dashboard-port "$dashboard_port" --identity-port "$identity_port" \
     --gateway-port "$gateway_port" --gateway-grpc-port "$gateway_grpc_port" "$@" > "$work/apphost.out" 2>&1 &
   apphost_pid=$!
   for _ in $(seq 1 1200); do

@@ -75,12 +75,7 @@ public static class PostgresHostingExtensions
 
         var durable = state.Durable ? "on" : "off";
         return builder.AddResource(resource)
-            .WithEndpoint(LocalPostgresServerResource.EndpointName, e =>
-            {
-                e.UriScheme = "tcp";
-                e.IsProxied = false;
-                e.TargetHost = "127.0.0.1";
-            })
+            .WithLoopbackEndpoint(LocalPostgresServerResource.EndpointName)
             .WithArgs(context =>
             {
                 if (runAsPostgres)

@@ -26,12 +26,7 @@ public static class RabbitMQHostingExtensions
 
         var epmd = new EpmdResource($"{name}-epmd", Programs.Find("epmd", "rabbitmq-server", "/usr/lib/erlang/bin"));
         var epmdBuilder = builder.AddResource(epmd)
-            .WithEndpoint(EpmdResource.EndpointName, e =>
-            {
-                e.UriScheme = "tcp";
-                e.IsProxied = false;
-                e.TargetHost = "127.0.0.1";
-            })
+            .WithLoopbackEndpoint(EpmdResource.EndpointName)
             .WithArgs(context =>
             {
                 context.Args.Add("-port");
@@ -56,9 +51,9 @@ public static class RabbitMQHostingExtensions
         // One node name per state folder, so two systems on one machine (a developer's, a test run) never collide.
         var node = $"pd{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(root)))[..10].ToLowerInvariant()}@localhost";
         return builder.AddResource(resource)
-            .WithEndpoint(LocalRabbitMQResource.EndpointName, e => Loopback(e, "tcp"))
-            .WithEndpoint(LocalRabbitMQResource.ManagementEndpointName, e => Loopback(e, "http"))
-            .WithEndpoint(LocalRabbitMQResource.DistributionEndpointName, e => Loopback(e, "tcp"))
+            .WithLoopbackEndpoint(LocalRabbitMQResource.EndpointName)
+            .WithLoopbackEndpoint(LocalRabbitMQResource.ManagementEndpointName, "http")
+            .WithLoopbackEndpoint(LocalRabbitMQResource.DistributionEndpointName)
             .WithUrlForEndpoint(LocalRabbitMQResource.ManagementEndpointName, url => url.DisplayText = "Management UI (guest/guest)")
             .WithUrlForEndpoint(LocalRabbitMQResource.EndpointName, url => url.DisplayLocation = UrlDisplayLocation.DetailsOnly)
             .WithUrlForEndpoint(LocalRabbitMQResource.DistributionEndpointName, url => url.DisplayLocation = UrlDisplayLocation.DetailsOnly)
@@ -87,12 +82,5 @@ public static class RabbitMQHostingExtensions
             .WaitFor(epmdBuilder)
             .WithHealthCheck(healthCheck)
             .WithIconName("Mail");
-    }
-
-    private static void Loopback(EndpointAnnotation endpoint, string scheme)
-    {
-        endpoint.UriScheme = scheme;
-        endpoint.IsProxied = false;
-        endpoint.TargetHost = "127.0.0.1";
     }
 }

@@ -23,12 +23,7 @@ public static class RedisHostingExtensions
         builder.Services.AddHealthChecks().AddRedis(_ => connectionString ?? throw new InvalidOperationException("Connection string is unavailable"), name: healthCheck);
 
         return builder.AddResource(resource)
-            .WithEndpoint(LocalRedisResource.EndpointName, e =>
-            {
-                e.UriScheme = "tcp";
-                e.IsProxied = false;
-                e.TargetHost = "127.0.0.1";
-            })
+            .WithLoopbackEndpoint(LocalRedisResource.EndpointName)
             .WithArgs(context =>
             {
                 context.Args.Add("--port");
