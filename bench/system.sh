@@ -29,6 +29,7 @@ start_system() {
   local dashboard_port identity_port gateway_port gateway_grpc_port started
   dashboard_port=$(free_port); identity_port=$(free_port); gateway_port=$(free_port); gateway_grpc_port=$(free_port)
   state="$work/system"
+  : > "$work/apphost.out"
   started=$(date +%s.%N)
   ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://127.0.0.1:$(free_port)" ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://127.0.0.1:$(free_port)" \
   taskset -c $system_cpu dotnet "$apphost" $([ "${start_fresh:-yes}" = yes ] && echo --fresh) --state-dir "$state" --dashboard-port "$dashboard_port" --identity-port "$identity_port" \

@@ -1,0 +1,89 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Paradiplomacy.Hosting.Postgres;
+using Paradiplomacy.Hosting.RabbitMQ;
+using Paradiplomacy.Hosting.Redis;
+
+namespace Paradiplomacy.AppHost.Tests;
+
+/// <summary>The AppHost's model as Aspire builds it, without starting anything: the same names and
+/// references whichever way the infrastructure runs.</summary>
+public class SystemModelTests
+{
+    private static readonly string[] Services = ["identity", "registry", "agreements", "gateway"];
+
+    [Fact]
+    public async Task Without_a_container_engine_the_infrastructure_is_the_distributions_servers_on_loopback()
+    {
+        var model = await ModelAsync("executables");
+
+        Assert.IsType<LocalPostgresServerResource>(model["postgres"]);
+        Assert.IsType<LocalPostgresDatabaseResource>(model["registry-db"]);
+        Assert.IsType<LocalPostgresDatabaseResource>(model["agreements-db"]);
+        Assert.IsType<LocalRedisResource>(model["cache"]);
+        Assert.IsType<LocalRabbitMQResource>(model["eventbus"]);
+        Assert.IsType<EpmdResource>(model["eventbus-epmd"]);
+        foreach (var endpoint in model.Values.OfType<ExecutableResource>().SelectMany(r => r.Annotations.OfType<EndpointAnnotation>()))
+        {
+            Assert.Equal("127.0.0.1", endpoint.TargetHost);
+            Assert.False(endpoint.IsProxied);
+        }
+        Assert.All(Services, name => Assert.IsType<ProjectResource>(model[name]));
+    }
+
+    [Fact]
+    public async Task With_a_container_engine_the_same_names_are_Aspires_own_containers()
+    {
+        var model = await ModelAsync("containers");
+
+        Assert.IsType<PostgresServerResource>(model["postgres"]);
+        Assert.IsType<PostgresDatabaseResource>(model["registry-db"]);
+        Assert.IsType<RedisResource>(model["cache"]);
+        Assert.IsType<RabbitMQServerResource>(model["eventbus"]);
+        Assert.False(model.ContainsKey("eventbus-epmd"));
+        Assert.All(Services, name => Assert.IsType<ProjectResource>(model[name]));
+    }
+
+    [Fact]
+    public async Task Every_service_waits_for_what_it_references_and_can_be_replicated()
+    {
+        var model = await ModelAsync("executables", "--Paradiplomacy:Replicas:agreements=3");
+
+        var agreements = (ProjectResource)model["agreements"];
+        var waits = agreements.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToHashSet();
+        Assert.Superset(new HashSet<string> { "agreements-db", "cache", "eventbus", "identity", "registry" }, waits);
+        Assert.Equal(3, agreements.Annotations.OfType<ReplicaAnnotation>().Single().Replicas);
+        var gateway = (ProjectResource)model["gateway"];
+        Assert.Superset(new HashSet<string> { "registry", "agreements", "cache", "identity" },
+            gateway.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToHashSet());
+        Assert.All(new[] { "registry", "agreements" }, name =>
+            Assert.Contains(model[name].Annotations.OfType<ResourceCommandAnnotation>(), c => c.Name == Hosting.Commands.OperatorCommandExtensions.ReplayErrorQueueCommand));
+    }
+
+    [Fact]
+    public async Task An_unknown_infrastructure_mode_is_refused_by_name()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => ModelAsync("vms"));
+
+        Assert.Contains("Paradiplomacy:Infrastructure", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<Dictionary<string, IResource>> ModelAsync(string infrastructure, params string[] extra)
+    {
+        var state = Path.Combine(Path.GetTempPath(), $"paradiplomacy-model-{Guid.NewGuid().ToString("N")[..8]}");
+        try
+        {
+            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Paradiplomacy_AppHost>(
+                [$"--Paradiplomacy:Infrastructure={infrastructure}", $"--Paradiplomacy:StateDirectory={state}", .. extra]);
+            return builder.Resources.ToDictionary(r => r.Name);
+        }
+        finally
+        {
+            if (Directory.Exists(state))
+            {
+                Directory.Delete(state, recursive: true);
+            }
+        }
+    }
+}
