@@ -24,7 +24,9 @@ public sealed class SystemResources
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(stateDirectory, "resources.json")));
         return new SystemResources(stateDirectory, json.RootElement.EnumerateArray()
             .Where(r => r.GetProperty("pid").ValueKind == JsonValueKind.String)
-            .ToDictionary(r => r.GetProperty("name").GetString()!, r => r.Clone()));
+            // A replicated service is measured by its first replica.
+            .GroupBy(r => r.GetProperty("name").GetString()!)
+            .ToDictionary(g => g.Key, g => g.First().Clone()));
     }
 
     /// <summary>The process DCP started (a project's is `dotnet run`, whose child is the service).</summary>

@@ -25,7 +25,9 @@ public sealed class ResourceManifest(ResourceNotificationService notifications, 
                 var snapshot = change.Snapshot;
                 _resources[change.ResourceId] = new
                 {
-                    name = change.ResourceId,
+                    name = change.Resource.Name,
+                    // One per replica: registry-erwezjmq, registry-kyhfvkhs.
+                    id = change.ResourceId,
                     type = snapshot.ResourceType,
                     state = snapshot.State?.Text,
                     health = snapshot.HealthStatus?.ToString(),
