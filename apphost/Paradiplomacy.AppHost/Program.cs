@@ -1,5 +1,6 @@
 using Paradiplomacy.AppHost.Extensions;
 using Paradiplomacy.Hosting;
+using Paradiplomacy.Hosting.Commands;
 using Paradiplomacy.Hosting.Operations;
 using Paradiplomacy.Hosting.Postgres;
 using Paradiplomacy.Hosting.RabbitMQ;
@@ -25,6 +26,7 @@ public static class Program
         var postgres = builder.AddPlatformPostgres("postgres", infrastructure, state);
         var cache = builder.AddPlatformRedis("cache", infrastructure, state);
         var eventbus = builder.AddPlatformRabbitMQ("eventbus", infrastructure, state);
+        postgres.Server.WithDevelopmentReset(cache, eventbus);
 
         // The development OIDC authority; in production Identity__Authority names the national one.
         var identity = builder.AddDevelopmentIdentity<Projects.Paradiplomacy_Identity>("identity", state);

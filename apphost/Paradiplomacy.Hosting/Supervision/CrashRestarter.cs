@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace Paradiplomacy.Hosting.Supervision;
 
 /// <summary>Starts a crashed service again, as a supervisor would: DCP reports an executable that
-/// exited with a non-zero code (killed, crashed) and leaves it there. A stop from the dashboard exits
-/// with 0 and stays stopped. More than five crashes in two minutes is a restart loop: it is left
+/// exited with a non-zero code (killed, crashed) and leaves it there. A stop from the dashboard or a
+/// command passes through Stopping and stays stopped. More than five crashes in two minutes is a restart loop: it is left
 /// exited, for an operator to look at.</summary>
 public sealed class CrashRestarter(ResourceNotificationService notifications, IServiceProvider services, ILogger<CrashRestarter> logger) : BackgroundService
 {
@@ -15,6 +15,7 @@ public sealed class CrashRestarter(ResourceNotificationService notifications, IS
 
     private readonly Dictionary<string, Queue<DateTime>> _restarts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _lastState = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,7 +23,11 @@ public sealed class CrashRestarter(ResourceNotificationService notifications, IS
         {
             await foreach (var change in notifications.WatchAsync(stoppingToken))
             {
-                if (!change.Resource.Annotations.OfType<RestartOnCrashAnnotation>().Any()
+                // A stop asked for (dashboard, command) passes through Stopping; a crash does not.
+                var stopped = _lastState.GetValueOrDefault(change.ResourceId) == KnownResourceStates.Stopping;
+                _lastState[change.ResourceId] = change.Snapshot.State?.Text;
+                if (stopped
+                    || !change.Resource.Annotations.OfType<RestartOnCrashAnnotation>().Any()
                     || (change.Snapshot.State?.Text != KnownResourceStates.Exited && change.Snapshot.State?.Text != KnownResourceStates.Finished)
                     || change.Snapshot.ExitCode is null or 0
                     || !_pending.Add(change.ResourceId))
