@@ -1,3 +1,4 @@
+using Paradiplomacy.Agreements.Data;
 using Paradiplomacy.Agreements.Extensions;
 using Paradiplomacy.Agreements.Grpc;
 using Paradiplomacy.ServiceDefaults;
@@ -9,7 +10,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
-await app.MigrateDatabaseAsync();
+await app.MigrateDatabaseAsync<AgreementsDbContext>();
 
 app.UseAuthentication();
 app.UseAuthorization();

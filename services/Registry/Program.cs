@@ -1,3 +1,4 @@
+using Paradiplomacy.Registry.Data;
 using Paradiplomacy.Registry.Extensions;
 using Paradiplomacy.Registry.Grpc;
 using Paradiplomacy.ServiceDefaults;
@@ -9,7 +10,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
-await app.InitializeDatabaseAsync();
+await app.MigrateDatabaseAsync<RegistryDbContext>();
 
 app.UseAuthentication();
 app.UseAuthorization();

@@ -35,10 +35,4 @@ public static class Extensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AgreementLifecycleJob>());
         return builder;
     }
-
-    public static async Task MigrateDatabaseAsync(this WebApplication app)
-    {
-        using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<AgreementsDbContext>().Database.MigrateAsync(app.Lifetime.ApplicationStopping);
-    }
 }

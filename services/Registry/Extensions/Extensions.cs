@@ -33,13 +33,7 @@ public static class Extensions
         builder.Services.AddSingleton<CityCache>();
         builder.Services.AddScoped<CitySearch>();
         builder.Services.AddScoped<ReferenceDataLoader>();
-        builder.Services.AddScoped<RegistryDatabaseInitializer>();
+        builder.Services.AddScoped<IDatabaseSeed<RegistryDbContext>, RegistryReferenceSeed>();
         return builder;
-    }
-
-    public static async Task InitializeDatabaseAsync(this WebApplication app)
-    {
-        using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<RegistryDatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
     }
 }
