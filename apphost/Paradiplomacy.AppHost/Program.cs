@@ -30,7 +30,7 @@ public static class Program
 
         // The development OIDC authority; in production Identity__Authority names the national one.
         var identity = builder.AddDevelopmentIdentity<Projects.Paradiplomacy_Identity>("identity", state);
-        var platform = new PlatformResources(cache, eventbus, identity, builder.GatewayUrl());
+        var platform = new PlatformResources(cache, eventbus, identity, builder.IdentityUrl(), builder.GatewayUrl());
 
         // The services, each with its own database.
         var registry = builder.AddPlatformService<Projects.Paradiplomacy_Registry>("registry", postgres.AddDatabase("registry-db"), platform);

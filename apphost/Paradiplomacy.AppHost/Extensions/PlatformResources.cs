@@ -6,7 +6,5 @@ public sealed record PlatformResources(
     IResourceBuilder<IResourceWithConnectionString> Cache,
     IResourceBuilder<IResourceWithConnectionString> EventBus,
     IResourceBuilder<ProjectResource> Identity,
-    string GatewayUrl)
-{
-    public string IdentityUrl => Identity.Resource.Annotations.OfType<IssuerAnnotation>().Single().Issuer;
-}
+    string IdentityUrl,
+    string GatewayUrl);

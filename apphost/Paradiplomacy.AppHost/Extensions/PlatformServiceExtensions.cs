@@ -14,16 +14,18 @@ public static class PlatformServiceExtensions
         where TProject : IProjectMetadata, new()
     {
         var port = builder.Configuration.GetValue("Paradiplomacy:IdentityPort", 18887);
-        var issuer = $"http://127.0.0.1:{port}";
         return builder.AddProject<TProject>(name)
             .WithEndpoint("http", e => Fixed(e, port))
             .WithEnvironment("Identity__StateDirectory", state.Path)
-            .WithEnvironment("Identity__Issuer", issuer)
-            .WithAnnotation(new IssuerAnnotation(issuer))
+            .WithEnvironment("Identity__Issuer", builder.IdentityUrl())
             .WithUrlForEndpoint("http", url => url.DisplayLocation = UrlDisplayLocation.DetailsOnly)
             .WithHttpHealthCheck("/health")
             .WithIconName("PersonKey");
     }
+
+    /// <summary>The development identity provider's issuer URL (Paradiplomacy:IdentityPort, default 18887).</summary>
+    public static string IdentityUrl(this IDistributedApplicationBuilder builder) =>
+        $"http://127.0.0.1:{builder.Configuration.GetValue("Paradiplomacy:IdentityPort", 18887)}";
 
     /// <summary>The gateway's REST URL (Paradiplomacy:GatewayHttpPort, default 8080): the issuer of the
     /// tokens it signs for partners' API keys.</summary>

@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -29,7 +26,8 @@ public static class DevelopmentReset
             {
                 await RecreateDatabasesAsync(postgres.Resource, model, logger, context.CancellationToken);
                 await FlushCacheAsync(cache.Resource, context.CancellationToken);
-                await PurgeQueuesAsync(eventbus.Resource, logger, context.CancellationToken);
+                var purged = await (await BrokerQueues.OfAsync(eventbus.Resource, context.CancellationToken)).PurgeAllAsync(context.CancellationToken);
+                logger.LogInformation("{Count} queue(s) purged", purged);
             }
             finally
             {
@@ -81,23 +79,5 @@ public static class DevelopmentReset
         {
             await server.FlushAllDatabasesAsync();
         }
-    }
-
-    private static async Task PurgeQueuesAsync(IResourceWithConnectionString broker, ILogger logger, CancellationToken ct)
-    {
-        var connectionString = await broker.GetConnectionStringAsync(ct) ?? string.Empty;
-        var management = ((IResourceWithEndpoints)broker).GetEndpoint("management");
-        using var http = new HttpClient { BaseAddress = new Uri(management.Url), Timeout = TimeSpan.FromSeconds(10) };
-        var credentials = new Uri(connectionString).UserInfo is { Length: > 0 } user ? Uri.UnescapeDataString(user) : "guest:guest";
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
-        using var json = JsonDocument.Parse(await http.GetStringAsync("/api/queues?columns=name,vhost", ct));
-        foreach (var queue in json.RootElement.EnumerateArray())
-        {
-            var vhost = Uri.EscapeDataString(queue.GetProperty("vhost").GetString()!);
-            var name = Uri.EscapeDataString(queue.GetProperty("name").GetString()!);
-            using var purged = await http.DeleteAsync($"/api/queues/{vhost}/{name}/contents", ct);
-            purged.EnsureSuccessStatusCode();
-        }
-        logger.LogInformation("{Count} queue(s) purged", json.RootElement.GetArrayLength());
     }
 }

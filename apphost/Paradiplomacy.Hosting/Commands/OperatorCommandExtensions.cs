@@ -18,7 +18,7 @@ public static class OperatorCommandExtensions
             var logger = context.Services.GetRequiredService<ResourceLoggerService>().GetLogger(service.Resource);
             try
             {
-                var queues = await BrokerQueuesAsync(eventbus.Resource, context.CancellationToken);
+                var queues = await BrokerQueues.OfAsync(eventbus.Resource, context.CancellationToken);
                 var moved = 0;
                 foreach (var (name, messages) in await queues.ListAsync(service.Resource.Name, context.CancellationToken))
                 {
@@ -43,12 +43,5 @@ public static class OperatorCommandExtensions
             IconName = "ArrowRepeatAll",
             UpdateState = c => c.ResourceSnapshot.State?.Text == KnownResourceStates.Running ? ResourceCommandState.Enabled : ResourceCommandState.Disabled,
         });
-    }
-
-    private static async Task<ErrorQueues> BrokerQueuesAsync(IResourceWithConnectionString broker, CancellationToken ct)
-    {
-        var connectionString = await broker.GetConnectionStringAsync(ct) ?? throw new InvalidOperationException("The broker has no connection string yet.");
-        var management = ((IResourceWithEndpoints)broker).GetEndpoint("management");
-        return new ErrorQueues(connectionString, new Uri(management.Url));
     }
 }

@@ -5,19 +5,26 @@ using global::RabbitMQ.Client;
 
 namespace Paradiplomacy.Hosting.Commands;
 
-/// <summary>A service's error queues on the broker: MassTransit parks a message there after its
-/// retries; replaying moves each back to the queue it failed on, where only that consumer sees it.</summary>
-public sealed class ErrorQueues(string connectionString, Uri managementUrl)
+/// <summary>The broker's queues as the operator commands see them: a service's error queues (MassTransit
+/// parks a message there after its retries; replaying moves each back to the queue it failed on, where
+/// only that consumer sees it), and purging every queue for a development reset.</summary>
+public sealed class BrokerQueues(string connectionString, Uri managementUrl)
 {
     public const string Suffix = "_error";
+
+    /// <summary>The queues of a broker resource: its connection string and its management endpoint.</summary>
+    public static async Task<BrokerQueues> OfAsync(IResourceWithConnectionString broker, CancellationToken ct)
+    {
+        var connectionString = await broker.GetConnectionStringAsync(ct) ?? throw new InvalidOperationException("The broker has no connection string yet.");
+        var management = ((IResourceWithEndpoints)broker).GetEndpoint("management");
+        return new BrokerQueues(connectionString, new Uri(management.Url));
+    }
 
     /// <summary>The error queues of one service (its queues are named "{service}-…") with their depth:
     /// names from the management API, depths over AMQP, which is exact (the API's figures lag by seconds).</summary>
     public async Task<IReadOnlyList<(string Name, long Messages)>> ListAsync(string service, CancellationToken ct)
     {
-        using var http = new HttpClient { BaseAddress = managementUrl, Timeout = TimeSpan.FromSeconds(5) };
-        var credentials = new Uri(connectionString).UserInfo is { Length: > 0 } user ? Uri.UnescapeDataString(user) : "guest:guest";
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
+        using var http = ManagementClient();
         using var json = JsonDocument.Parse(await http.GetStringAsync("/api/queues?columns=name", ct));
         var names = json.RootElement.EnumerateArray().Select(q => q.GetProperty("name").GetString()!)
             .Where(name => name.StartsWith(service + "-", StringComparison.Ordinal) && name.EndsWith(Suffix, StringComparison.Ordinal))
@@ -53,5 +60,29 @@ public sealed class ErrorQueues(string connectionString, Uri managementUrl)
             moved++;
         }
         return moved;
+    }
+
+    /// <summary>Empties every queue of the broker; returns how many there were.</summary>
+    public async Task<int> PurgeAllAsync(CancellationToken ct)
+    {
+        using var http = ManagementClient();
+        using var json = JsonDocument.Parse(await http.GetStringAsync("/api/queues?columns=name,vhost", ct));
+        foreach (var queue in json.RootElement.EnumerateArray())
+        {
+            var vhost = Uri.EscapeDataString(queue.GetProperty("vhost").GetString()!);
+            var name = Uri.EscapeDataString(queue.GetProperty("name").GetString()!);
+            using var purged = await http.DeleteAsync($"/api/queues/{vhost}/{name}/contents", ct);
+            purged.EnsureSuccessStatusCode();
+        }
+        return json.RootElement.GetArrayLength();
+    }
+
+    /// <summary>The management API with the broker's own credentials.</summary>
+    private HttpClient ManagementClient()
+    {
+        var http = new HttpClient { BaseAddress = managementUrl, Timeout = TimeSpan.FromSeconds(10) };
+        var credentials = new Uri(connectionString).UserInfo is { Length: > 0 } user ? Uri.UnescapeDataString(user) : "guest:guest";
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
+        return http;
     }
 }
