@@ -3,11 +3,11 @@ using Grpc.Reflection;
 using Paradiplomacy.Gateway.Docs;
 using Paradiplomacy.Gateway.Extensions;
 using Paradiplomacy.Gateway.Security;
-using Paradiplomacy.ServiceDefaults;
+using Paradiplomacy.HostDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddServiceDefaults();
+builder.AddHostDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
@@ -20,7 +20,7 @@ app.UseMiddleware<AdmissionMiddleware>();
 app.UseRequestTimeouts();
 app.UseOutputCache();
 
-var openApi = OpenApiDocument.Build(Paradiplomacy.Gateway.Extensions.Extensions.Contracts).ToJsonString();
+var openApi = OpenApiDocument.Build(app.Services.GetRequiredService<GatewayContracts>().Services).ToJsonString();
 app.MapGet("/openapi/v1.json", () => Results.Content(openApi, "application/json"));
 app.UseSwaggerUI(o =>
 {

@@ -36,7 +36,7 @@ public static class OpenApiDocument
         ["RecordClearance"] = JsonNode.Parse("""{"kind":"KEMENDAGRI_CLEARANCE","decision":"APPROVED","referenceNumber":"120/4567/OTDA","decidedOn":{"year":2026,"month":11,"day":20}}""")!,
     };
 
-    public static JsonObject Build(params ServiceDescriptor[] services)
+    public static JsonObject Build(IEnumerable<ServiceDescriptor> services)
     {
         var schemas = new JsonObject();
         var paths = new JsonObject();

@@ -1,10 +1,8 @@
 using Grpc.Reflection;
 using Microsoft.AspNetCore.Authentication;
-using Paradiplomacy.Contracts.Registry.V1;
 using Paradiplomacy.Gateway.Security;
-using Paradiplomacy.ServiceDefaults;
-using Paradiplomacy.ServiceDefaults.Security;
-using AgreementsContract = Paradiplomacy.Contracts.Agreements.V1.Agreements;
+using Paradiplomacy.HostDefaults;
+using Paradiplomacy.HostDefaults.Security;
 
 namespace Paradiplomacy.Gateway.Extensions;
 
@@ -12,11 +10,10 @@ public static class Extensions
 {
     public const string CallerScheme = "Caller";
 
-    /// <summary>The contracts the gateway documents and reflects.</summary>
-    public static readonly Google.Protobuf.Reflection.ServiceDescriptor[] Contracts = [CityRegistry.Descriptor, AgreementsContract.Descriptor];
-
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        var contracts = GatewayContracts.From(builder.Configuration);
+        builder.Services.AddSingleton(contracts);
         var grpcPort = GrpcPort(builder.Configuration);
         var (routes, clusters) = ProxyConfiguration.Build(builder.Configuration, grpcPort);
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver();
@@ -45,7 +42,7 @@ public static class Extensions
         // Server reflection answered by the gateway itself, over every service's contract, so tools
         // see one API however many services stand behind it.
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton(new ReflectionServiceImpl(Contracts));
+        builder.Services.AddSingleton(new ReflectionServiceImpl(contracts.Services));
         return builder;
     }
 

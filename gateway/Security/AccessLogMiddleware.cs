@@ -1,26 +1,27 @@
 using System.Diagnostics;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.Features;
-using Paradiplomacy.ServiceDefaults;
+using Paradiplomacy.Gateway.Extensions;
+using Paradiplomacy.HostDefaults;
 
 namespace Paradiplomacy.Gateway.Security;
 
 /// <summary>One line per request: caller (user or key id, never a token or key), method, path,
 /// status (the gRPC status too, which HTTP's 200 hides) and duration, with the trace id to find it
 /// in the traces; and the same call counted in the request metrics the dashboard charts.</summary>
-public sealed class AccessLogMiddleware(RequestDelegate next, ILoggerFactory loggers)
+public sealed class AccessLogMiddleware(RequestDelegate next, ILoggerFactory loggers, GatewayContracts contracts)
 {
     // Known gRPC methods by path: anything else is counted as one "other", so a caller inventing
     // paths cannot multiply the metric's series.
-    private static readonly Dictionary<string, string> GrpcMethods = Extensions.Extensions.Contracts
+    private readonly Dictionary<string, string> _grpcMethods = contracts.Services
         .Append(Grpc.Reflection.V1Alpha.ServerReflection.Descriptor)
         .SelectMany(s => s.Methods)
         .Select(m => $"/{m.Service.FullName}/{m.Name}")
-        .ToDictionary(p => p, RequestMetricsInterceptor.MethodName, StringComparer.Ordinal);
+        .ToDictionary(p => p, RequestMetrics.MethodName, StringComparer.Ordinal);
 
-    private static readonly List<(string Verb, System.Text.RegularExpressions.Regex Path, string Name)> RestMethods =
-        Docs.HttpBinding.Of(Extensions.Extensions.Contracts)
-            .Select(b => (b.Verb, b.PathPattern, RequestMetricsInterceptor.MethodName($"/{b.Method.Service.FullName}/{b.Method.Name}")))
+    private readonly List<(string Verb, System.Text.RegularExpressions.Regex Path, string Name)> _restMethods =
+        Docs.HttpBinding.Of(contracts.Services)
+            .Select(b => (b.Verb, b.PathPattern, RequestMetrics.MethodName($"/{b.Method.Service.FullName}/{b.Method.Name}")))
             .ToList();
 
     private readonly ILogger _log = loggers.CreateLogger("Paradiplomacy.Gateway.Access");
@@ -44,7 +45,7 @@ public sealed class AccessLogMiddleware(RequestDelegate next, ILoggerFactory log
         }
     }
 
-    private static void Record(HttpContext context, StatusCode? grpcStatus, TimeSpan elapsed)
+    private void Record(HttpContext context, StatusCode? grpcStatus, TimeSpan elapsed)
     {
         var path = context.Request.Path.Value ?? string.Empty;
         if (path.StartsWith("/health", StringComparison.Ordinal) || path.StartsWith("/alive", StringComparison.Ordinal))
@@ -54,12 +55,12 @@ public sealed class AccessLogMiddleware(RequestDelegate next, ILoggerFactory log
         if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true)
         {
             var code = grpcStatus ?? (context.Response.StatusCode == 200 ? StatusCode.OK : StatusCode.Unavailable);
-            RequestMetrics.Record(GrpcMethods.GetValueOrDefault(path, "other gRPC"), code.ToString(), RequestMetrics.Outcome(code), elapsed);
+            RequestMetrics.Record(_grpcMethods.GetValueOrDefault(path, "other gRPC"), code.ToString(), RequestMetrics.Outcome(code), elapsed);
             return;
         }
         // REST by the contract method it reaches, as the services count it; else by route template,
         // never by raw path: ids in paths would make a series per record.
-        var name = RestMethods.FirstOrDefault(m => string.Equals(m.Verb, context.Request.Method, StringComparison.OrdinalIgnoreCase) && m.Path.IsMatch(path)).Name
+        var name = _restMethods.FirstOrDefault(m => string.Equals(m.Verb, context.Request.Method, StringComparison.OrdinalIgnoreCase) && m.Path.IsMatch(path)).Name
             ?? $"{context.Request.Method} {(context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched"}";
         RequestMetrics.Record(name, context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
             RequestMetrics.Outcome(context.Response.StatusCode), elapsed);

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Paradiplomacy.ServiceDefaults.Security;
+using Paradiplomacy.HostDefaults.Security;
 
 namespace Paradiplomacy.Gateway.Security;
 

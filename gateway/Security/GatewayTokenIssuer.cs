@@ -3,7 +3,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Paradiplomacy.ServiceDefaults.Security;
+using Paradiplomacy.HostDefaults.Security;
 using StackExchange.Redis;
 
 namespace Paradiplomacy.Gateway.Security;

@@ -4,20 +4,9 @@ using Paradiplomacy.Registry.Grpc;
 using Paradiplomacy.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
-
-builder.AddServiceDefaults();
 builder.AddApplicationServices();
-
 var app = builder.Build();
-
-await app.MigrateDatabaseAsync<RegistryDbContext>();
-
-app.UseAuthentication();
-app.UseAuthorization();
-app.MapDefaultEndpoints();
-app.MapGrpcDefaults();
 app.MapGrpcService<CityRegistryService>();
-
-await app.RunAsync();
+await app.RunServiceAsync<RegistryDbContext>();
 
 public partial class Program;

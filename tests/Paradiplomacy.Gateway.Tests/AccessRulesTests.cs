@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Paradiplomacy.Gateway.Security;
-using Paradiplomacy.ServiceDefaults.Security;
+using Paradiplomacy.HostDefaults.Security;
 
 namespace Paradiplomacy.Gateway.Tests;
 

@@ -4,7 +4,7 @@ namespace Paradiplomacy.Gateway.Tests;
 
 public class HttpBindingTests
 {
-    private static readonly List<HttpBinding> Bindings = HttpBinding.Of(Extensions.Extensions.Contracts).ToList();
+    private static readonly List<HttpBinding> Bindings = HttpBinding.Of(GatewayConfiguration.Contracts).ToList();
 
     private static string? MethodFor(string verb, string path) =>
         Bindings.SingleOrDefault(b => b.Verb == verb && b.PathPattern.IsMatch(path))?.Method.Name;

@@ -5,13 +5,13 @@ namespace Paradiplomacy.Gateway.Tests;
 
 public class OpenApiDocumentTests
 {
-    private static readonly JsonObject Document = OpenApiDocument.Build(Extensions.Extensions.Contracts);
+    private static readonly JsonObject Document = OpenApiDocument.Build(GatewayConfiguration.Contracts);
 
     [Fact]
     public void Every_method_of_every_contract_has_its_REST_operation()
     {
         var operations = Document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(o => o.Value!["operationId"]!.GetValue<string>())).ToList();
-        var methods = Extensions.Extensions.Contracts.SelectMany(s => s.Methods).Select(m => m.Name);
+        var methods = GatewayConfiguration.Contracts.SelectMany(s => s.Methods).Select(m => m.Name);
 
         Assert.Equal(methods.Order(StringComparer.Ordinal), operations.Order(StringComparer.Ordinal));
     }

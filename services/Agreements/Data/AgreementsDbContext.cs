@@ -1,21 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Paradiplomacy.Agreements.Domain;
-using Paradiplomacy.ServiceDefaults.Messaging;
+using Paradiplomacy.ServiceDefaults.Data;
 
 namespace Paradiplomacy.Agreements.Data;
 
-public sealed class AgreementsDbContext(DbContextOptions<AgreementsDbContext> options) : DbContext(options), IMessagingDbContext
+public sealed class AgreementsDbContext(DbContextOptions<AgreementsDbContext> options) : ServiceDbContext(options)
 {
     public DbSet<Agreement> Agreements => Set<Agreement>();
-    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<AgreementDocument> Documents => Set<AgreementDocument>();
     public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
-    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
-    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.AddOutboxAndInbox();
+        base.OnModelCreating(modelBuilder);
 
         modelBuilder.Entity<Agreement>(e =>
         {
@@ -43,9 +40,6 @@ public sealed class AgreementsDbContext(DbContextOptions<AgreementsDbContext> op
                 s => s.Length == 0 ? new List<ClearanceKind>() : s.Split(',', StringSplitOptions.None).Select(Enum.Parse<ClearanceKind>).ToList(),
                 new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<ClearanceKind>>(
                     (a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, k) => HashCode.Combine(h, k)), v => v.ToList()));
-            e.Property(a => a.Version).IsConcurrencyToken();
-            e.Ignore(a => a.Etag);
-            e.Ignore(a => a.PendingEvents);
             e.Ignore(a => a.ForeignPartyIds);
             e.HasIndex(a => new { a.RegionCode, a.Status });
             e.HasIndex(a => a.IndonesianPartyId);
@@ -55,17 +49,6 @@ public sealed class AgreementsDbContext(DbContextOptions<AgreementsDbContext> op
             e.HasIndex(a => new { a.Status, a.ExpiryDate });
             e.HasIndex(a => a.ParentId);
             e.HasIndex(a => a.RequestId).IsUnique().HasFilter("request_id IS NOT NULL");
-        });
-
-        modelBuilder.Entity<AuditRecord>(e =>
-        {
-            e.ToTable("audit_records");
-            e.HasKey(r => r.Id);
-            e.Property(r => r.Id).UseIdentityAlwaysColumn();
-            e.Property(r => r.Actor).HasMaxLength(200);
-            e.Property(r => r.Action).HasMaxLength(50);
-            e.Property(r => r.Changes).IsJson();
-            e.HasIndex(r => new { r.AgreementId, r.Id });
         });
 
         modelBuilder.Entity<AgreementDocument>(e =>

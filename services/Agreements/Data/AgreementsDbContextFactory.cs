@@ -1,14 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Paradiplomacy.ServiceDefaults.Data;
 
 namespace Paradiplomacy.Agreements.Data;
 
-/// <summary>Lets `dotnet ef migrations add` build the model without starting the service.</summary>
-public sealed class AgreementsDbContextFactory : IDesignTimeDbContextFactory<AgreementsDbContext>
-{
-    public AgreementsDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<AgreementsDbContext>()
-            .UseNpgsql("Host=localhost;Database=agreements-db")
-            .UseSnakeCaseNamingConvention()
-            .Options);
-}
+public sealed class AgreementsDbContextFactory : DesignTimeDbContextFactory<AgreementsDbContext>;

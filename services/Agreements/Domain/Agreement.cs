@@ -1,7 +1,8 @@
 using Paradiplomacy.Contracts;
 using Paradiplomacy.Contracts.IntegrationEvents;
+using Paradiplomacy.HostDefaults.Security;
+using Paradiplomacy.ServiceDefaults.Aggregates;
 using Paradiplomacy.ServiceDefaults.Errors;
-using Paradiplomacy.ServiceDefaults.Security;
 
 namespace Paradiplomacy.Agreements.Domain;
 
@@ -10,19 +11,16 @@ namespace Paradiplomacy.Agreements.Domain;
 /// with Returned sending a dossier back to Draft, Rejected ending it, Terminated ending an active
 /// one early, and Superseded closing a version whose renewal or amendment took effect.
 /// Every change bumps <see cref="Version"/> (the etag) and queues the event that announces it.</summary>
-public sealed class Agreement
+public sealed class Agreement : AggregateRoot
 {
     public const int MaxValidityMonths = 600;
     public const int MaxText = 4000;
     public const int MaxTitle = 200;
 
-    private readonly List<IntegrationEvent> _events = [];
-
     private Agreement()
     {
     }
 
-    public string Id { get; private init; } = null!;
     public AgreementKind Kind { get; private init; }
     public AgreementStatus Status { get; private set; }
     public string Title { get; private set; } = null!;
@@ -52,17 +50,11 @@ public sealed class Agreement
     /// <summary>Expiry notice points (days before expiry) already announced.</summary>
     public List<int> NoticesSent { get; private set; } = [];
     public int Round { get; private set; }
-    public string? RequestId { get; private init; }
     public string CreatedBy { get; private init; } = null!;
-    public int Version { get; private set; } = 1;
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public string Etag => Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    public IReadOnlyList<IntegrationEvent> PendingEvents => _events;
-
-    public void ClearEvents() => _events.Clear();
+    public override IReadOnlyDictionary<string, string?> AuditSnapshot() => AgreementAudit.Snapshot(this);
 
     public static Agreement Draft(AgreementKind kind, string title, Party indonesianParty, IReadOnlyList<Party> foreignParties,
         IReadOnlyList<string> fields, string? objectives, string? mechanisms, int validityMonths, Contact indonesianContact,
@@ -423,5 +415,5 @@ public sealed class Agreement
 
     private void Raise(Caller caller, Func<Agreement, string, IntegrationEvent> create) => Raise(caller.Describe(), create);
 
-    private void Raise(string actor, Func<Agreement, string, IntegrationEvent> create) => _events.Add(create(this, actor));
+    private void Raise(string actor, Func<Agreement, string, IntegrationEvent> create) => Raise(create(this, actor));
 }

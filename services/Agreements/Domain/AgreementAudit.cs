@@ -3,8 +3,8 @@ using System.Text.Json;
 
 namespace Paradiplomacy.Agreements.Domain;
 
-/// <summary>Flattens an agreement to field → value so that a change can be recorded as the fields
-/// it touched with their old and new values.</summary>
+/// <summary>Flattens an agreement to field → value, its audit snapshot: a change is recorded as the
+/// fields it touched with their old and new values.</summary>
 public static class AgreementAudit
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -28,9 +28,4 @@ public static class AgreementAudit
         ["termination"] = a.Termination is null ? null : $"{a.Termination.TerminatedOn:yyyy-MM-dd} by {a.Termination.TerminatedBy}: {a.Termination.Reason}",
         ["notices_sent"] = string.Join(", ", a.NoticesSent),
     };
-
-    public static IReadOnlyList<FieldChange> Diff(IReadOnlyDictionary<string, string?> before, IReadOnlyDictionary<string, string?> after) =>
-        after.Where(p => before.GetValueOrDefault(p.Key) != p.Value)
-            .Select(p => new FieldChange(p.Key, before.GetValueOrDefault(p.Key), p.Value))
-            .ToList();
 }

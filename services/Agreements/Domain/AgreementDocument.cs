@@ -1,3 +1,5 @@
+using Paradiplomacy.ServiceDefaults.Errors;
+
 namespace Paradiplomacy.Agreements.Domain;
 
 /// <summary>One uploaded version of a text of an agreement. Uploading the same title and language
@@ -31,4 +33,29 @@ public sealed class AgreementDocument
         "DOCX" => content.StartsWith("PK\u0003\u0004"u8),
         _ => false,
     };
+
+    /// <summary>What an upload must be: a titled text in a language, a PDF or DOCX that is what it
+    /// claims, not empty, at most <see cref="MaxBytes"/>.</summary>
+    public static Violations Check(string title, string language, string contentType, ReadOnlySpan<byte> data, Violations violations)
+    {
+        violations.Required("title", title).MaxLength("title", title, 200)
+            .Required("language", language).MaxLength("language", language, 10);
+        if (!AllowedTypes.TryGetValue(contentType, out var kind))
+        {
+            violations.Add("content.content_type", "upload a PDF (application/pdf) or a DOCX (application/vnd.openxmlformats-officedocument.wordprocessingml.document)");
+        }
+        else if (!LooksLike(contentType, data))
+        {
+            violations.Add("content.data", $"is not a {kind} file");
+        }
+        if (data.Length == 0)
+        {
+            violations.Add("content.data", "is empty");
+        }
+        else if (data.Length > MaxBytes)
+        {
+            violations.Add("content.data", $"is {data.Length / 1024 / 1024} MiB; at most {MaxBytes / 1024 / 1024} MiB");
+        }
+        return violations;
+    }
 }

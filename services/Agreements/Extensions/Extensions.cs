@@ -1,10 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using Paradiplomacy.Agreements.Data;
 using Paradiplomacy.Agreements.Domain;
 using Paradiplomacy.Agreements.Jobs;
+using Paradiplomacy.Agreements.Queries;
 using Paradiplomacy.ServiceDefaults;
-using Paradiplomacy.ServiceDefaults.Messaging;
-using Paradiplomacy.ServiceDefaults.Security;
 using CityRegistryClient = Paradiplomacy.Contracts.Registry.V1.CityRegistry.CityRegistryClient;
 
 namespace Paradiplomacy.Agreements.Extensions;
@@ -12,25 +10,21 @@ namespace Paradiplomacy.Agreements.Extensions;
 public static class Extensions
 {
     public const string ServiceName = "agreements";
-    public const string DatabaseName = "agreements-db";
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddDefaultAuthentication();
-        builder.AddGrpcDefaults(maxMessageBytes: 12 * 1024 * 1024); // documents up to 10 MiB
-        builder.AddServiceDatabase<AgreementsDbContext>(DatabaseName, o => o.UseSnakeCaseNamingConvention());
-        builder.AddRedis();
-        builder.AddEventBus<AgreementsDbContext>(ServiceName);
+        builder.AddServiceDefaults<AgreementsDbContext>(ServiceName, maxMessageBytes: 12 * 1024 * 1024); // documents up to 10 MiB
 
         // Parties are checked against the registry as it is now: services:registry:grpc:0 by service discovery.
         builder.Services.AddGrpcClient<CityRegistryClient>(o => o.Address = new Uri("http://_grpc.registry"))
             .AddServiceDiscovery();
+        builder.Services.AddScoped<RegistryParties>();
 
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<ClearancePolicy>(builder.Configuration.GetSection("Agreements"));
         builder.Services.Configure<LifecycleOptions>(builder.Configuration.GetSection("Agreements:Lifecycle"));
-        builder.Services.AddScoped<AgreementWriter>();
-        builder.Services.AddScoped<RegistryParties>();
+        builder.Services.AddScoped<AgreementVersions>();
+        builder.Services.AddScoped<AgreementDocuments>();
+        builder.Services.AddScoped<AgreementQueries>();
         builder.Services.AddSingleton<AgreementLifecycleJob>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AgreementLifecycleJob>());
         return builder;

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Paradiplomacy.Agreements.Domain;
+using Paradiplomacy.ServiceDefaults.Aggregates;
 using V1 = Paradiplomacy.Contracts.Agreements.V1;
 
 namespace Paradiplomacy.Agreements.Grpc;
@@ -73,7 +74,7 @@ public static class AgreementMapper
 
     public static V1.AuditRecord ToProto(this AuditRecord r)
     {
-        var proto = new V1.AuditRecord { AgreementId = r.AgreementId, Actor = r.Actor, Time = Timestamp.FromDateTimeOffset(r.At), Action = r.Action };
+        var proto = new V1.AuditRecord { AgreementId = r.AggregateId, Actor = r.Actor, Time = Timestamp.FromDateTimeOffset(r.At), Action = r.Action };
         proto.Changes.AddRange(r.Changes.Select(c => new V1.FieldChange { Field = c.Field, OldValue = c.OldValue ?? string.Empty, NewValue = c.NewValue ?? string.Empty }));
         return proto;
     }

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Paradiplomacy.Agreements.Data;
 using Paradiplomacy.Agreements.Domain;
+using Paradiplomacy.ServiceDefaults.Aggregates;
+using Paradiplomacy.ServiceDefaults.Errors;
 using StackExchange.Redis;
 
 namespace Paradiplomacy.Agreements.Jobs;
@@ -80,11 +82,12 @@ public sealed class AgreementLifecycleJob(
         foreach (var item in due)
         {
             using var itemScope = scopes.CreateScope();
-            var writer = itemScope.ServiceProvider.GetRequiredService<AgreementWriter>();
+            var writer = itemScope.ServiceProvider.GetRequiredService<AggregateWriter<Agreement>>();
+            var versions = itemScope.ServiceProvider.GetRequiredService<AgreementVersions>();
             try
             {
                 var agreement = item.Status == AgreementStatus.Signed
-                    ? await writer.ChangeAsync(item.Id, null, Actor, "activate", a => writer.ActivateIfDueAsync(a, Actor, today, cancellationToken), cancellationToken)
+                    ? await writer.ChangeAsync(item.Id, null, Actor, "activate", a => versions.ActivateIfDueAsync(a, Actor, today, cancellationToken), cancellationToken)
                     : await writer.ChangeAsync(item.Id, null, Actor, "expiry_check", a => a.CheckExpiry(noticeDays, today, clock.GetUtcNow()), cancellationToken);
                 if (agreement.Version != item.Version)
                 {
@@ -96,7 +99,7 @@ public sealed class AgreementLifecycleJob(
                 // Another run changed it first; what it wrote stands.
                 logger.LogInformation("Agreement {AgreementId} changed concurrently; skipped", item.Id);
             }
-            catch (Exception ex) when (ex is ServiceDefaults.Errors.DomainException)
+            catch (DomainException ex)
             {
                 logger.LogWarning("Agreement {AgreementId} could not be activated: {Reason}", item.Id, ex.Message);
             }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Google.Protobuf;
+using Paradiplomacy.HostDefaults;
 using Paradiplomacy.ServiceDefaults;
 using StackExchange.Redis;
 using V1 = Paradiplomacy.Contracts.Registry.V1;

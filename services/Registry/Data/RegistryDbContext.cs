@@ -2,11 +2,11 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Paradiplomacy.Registry.Domain;
-using Paradiplomacy.ServiceDefaults.Messaging;
+using Paradiplomacy.ServiceDefaults.Data;
 
 namespace Paradiplomacy.Registry.Data;
 
-public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> options) : DbContext(options), IMessagingDbContext
+public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> options) : ServiceDbContext(options)
 {
     private static readonly JsonSerializerOptions ProfileJson = new(JsonSerializerDefaults.Web);
 
@@ -15,13 +15,11 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
     public DbSet<Country> Countries => Set<Country>();
     public DbSet<ReferenceDataImport> ReferenceDataImports => Set<ReferenceDataImport>();
     public DbSet<Partnership> Partnerships => Set<Partnership>();
-    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
-    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.HasPostgresExtension("pg_trgm");
-        modelBuilder.AddOutboxAndInbox();
 
         modelBuilder.Entity<City>(e =>
         {
@@ -37,9 +35,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             e.Property(c => c.TimeZone).HasMaxLength(64);
             e.Property(c => c.RegisteredBy).HasMaxLength(200);
             e.Property(c => c.RequestId).HasMaxLength(100);
-            e.Property(c => c.Version).IsConcurrencyToken();
             e.Ignore(c => c.IsIndonesian);
-            e.Ignore(c => c.Etag);
             // The profile is read and written whole; a JSON document keeps it one value with one shape.
             e.Property(c => c.Profile)
                 .HasColumnType("jsonb")

@@ -1,14 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Paradiplomacy.ServiceDefaults.Data;
 
 namespace Paradiplomacy.Registry.Data;
 
-/// <summary>Lets `dotnet ef migrations add` build the model without starting the service.</summary>
-public sealed class RegistryDbContextFactory : IDesignTimeDbContextFactory<RegistryDbContext>
-{
-    public RegistryDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<RegistryDbContext>()
-            .UseNpgsql("Host=localhost;Database=registry-db")
-            .UseSnakeCaseNamingConvention()
-            .Options);
-}
+public sealed class RegistryDbContextFactory : DesignTimeDbContextFactory<RegistryDbContext>;

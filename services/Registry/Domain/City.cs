@@ -1,19 +1,23 @@
+using System.Globalization;
+using System.Text.Json;
+using Paradiplomacy.Contracts.IntegrationEvents;
+using Paradiplomacy.HostDefaults.Security;
+using Paradiplomacy.ServiceDefaults.Aggregates;
 using Paradiplomacy.ServiceDefaults.Errors;
-using Paradiplomacy.ServiceDefaults.Security;
 
 namespace Paradiplomacy.Registry.Domain;
 
 /// <summary>A government that can enter a partnership. Reference fields come from Kemendagri,
 /// ISO 3166-2 or GeoNames; the profile belongs to the region itself.</summary>
-public sealed class City
+public sealed class City : AggregateRoot
 {
     public const string IndonesiaCode = "ID";
+    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web);
 
     private City()
     {
     }
 
-    public required string Id { get; init; }
     public CityLevel Level { get; init; }
     public required string Name { get; set; }
     public List<string> AlternateNames { get; set; } = [];
@@ -34,20 +38,27 @@ public sealed class City
     public List<string> CurrentPartnerIds { get; set; } = [];
     /// <summary>Who registered it, for governments added by users; null for reference data.</summary>
     public string? RegisteredBy { get; init; }
-    public string? RequestId { get; init; }
-    public int Version { get; private set; } = 1;
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public bool IsIndonesian => CountryCode == IndonesiaCode;
 
-    public string Etag => Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>A government abroad that the reference data lacks, registered by a user.</summary>
-    public static City Register(string name, CityLevel level, string countryCode, string? parentId, long? population,
-        double? latitude, double? longitude, string timeZone, IEnumerable<string> alternateNames, Caller caller, string? requestId,
+    /// <summary>A government abroad that the reference data lacks, registered by a user: under a
+    /// parent of its own country if it names one, in the parent's time zone unless it gives its own.</summary>
+    public static City Register(string name, CityLevel level, string countryCode, City? parent, long? population,
+        double? latitude, double? longitude, string? timeZone, IEnumerable<string> alternateNames, Caller caller, string? requestId,
         DateTimeOffset now)
     {
+        if (parent is not null && parent.CountryCode != countryCode)
+        {
+            throw new ValidationException("city.parent_id", $"'{parent.Id}' is not a registered government in {countryCode}");
+        }
+        timeZone = string.IsNullOrEmpty(timeZone) ? parent?.TimeZone : timeZone;
+        if (timeZone is null || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        {
+            throw new ValidationException("city.time_zone",
+                timeZone is null ? "is required (an IANA zone such as \"Europe/London\") when there is no parent to take it from" : $"'{timeZone}' is not an IANA time zone");
+        }
         if (countryCode == IndonesiaCode)
         {
             throw new ValidationException("city.country_code", "Indonesian regions come from Kemendagri's list and cannot be registered by hand");
@@ -60,13 +71,13 @@ public sealed class City
         {
             throw new PermissionDeniedException("Only regional officers, ministry reviewers and operators register governments abroad.");
         }
-        return new City
+        var city = new City
         {
             Id = $"reg-{Guid.NewGuid():N}",
             Name = name.Trim(),
             Level = level,
             CountryCode = countryCode,
-            ParentId = parentId,
+            ParentId = parent?.Id,
             Population = population,
             Latitude = latitude,
             Longitude = longitude,
@@ -77,6 +88,8 @@ public sealed class City
             CreatedAt = now,
             UpdatedAt = now,
         };
+        city.Raise(new CityRegistered(city.Id, city.Name, city.CountryCode, city.Level.ToString(), caller.Describe()));
+        return city;
     }
 
     /// <summary>Reference data row (Kemendagri, ISO 3166-2, GeoNames).</summary>
@@ -105,9 +118,9 @@ public sealed class City
             || (RegisteredBy is not null && caller.UserId == RegisteredBy);
     }
 
-    /// <summary>Replaces the profile after the caller's rights and the etag are checked; returns the
+    /// <summary>Replaces the profile after the caller's rights are checked and announces it; returns the
     /// fields that changed (none: nothing is written and the version stays).</summary>
-    public IReadOnlyList<string> UpdateProfile(CityProfile profile, Caller caller, string? expectedEtag, DateTimeOffset now)
+    public IReadOnlyList<string> UpdateProfile(CityProfile profile, Caller caller, DateTimeOffset now)
     {
         if (!caller.IsAuthenticated)
         {
@@ -118,10 +131,6 @@ public sealed class City
             throw new PermissionDeniedException(
                 $"Only an officer of {Name}{(Code is null ? string.Empty : $" ({Code})")} may change its profile.");
         }
-        if (!string.IsNullOrEmpty(expectedEtag) && expectedEtag.Trim('"') != Etag)
-        {
-            throw new ConcurrencyConflictException("City", Id);
-        }
         var changed = profile.ChangedFieldsSince(Profile);
         if (changed.Count == 0)
         {
@@ -131,16 +140,41 @@ public sealed class City
         HasProfile = !profile.IsEmpty;
         Version++;
         UpdatedAt = now;
+        Raise(new CityProfileUpdated(Id, changed, profile.Traits, profile.AllFields().ToList(), profile.Seeking.Active, caller.Describe(), Etag));
         return changed;
     }
 
-    /// <summary>Partners with an active agreement, as the agreements service reports them.</summary>
-    public void SetCurrentPartners(IEnumerable<string> partnerIds, DateTimeOffset now)
+    /// <summary>Partners with an active agreement, as the agreements service reports them; false when
+    /// the list is what it was.</summary>
+    public bool SetCurrentPartners(IEnumerable<string> partnerIds, DateTimeOffset now)
     {
-        CurrentPartnerIds = partnerIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var partners = partnerIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (partners.SequenceEqual(CurrentPartnerIds))
+        {
+            return false;
+        }
+        CurrentPartnerIds = partners;
         Version++;
         UpdatedAt = now;
+        return true;
     }
+
+    public override IReadOnlyDictionary<string, string?> AuditSnapshot() => new Dictionary<string, string?>
+    {
+        ["name"] = Name,
+        ["alternate_names"] = string.Join(", ", AlternateNames),
+        ["parent_id"] = ParentId,
+        ["population"] = Population?.ToString(CultureInfo.InvariantCulture),
+        ["location"] = Latitude is null || Longitude is null ? null : FormattableString.Invariant($"{Latitude}, {Longitude}"),
+        ["time_zone"] = TimeZone,
+        ["profile.traits"] = string.Join(", ", Profile.Traits),
+        ["profile.priority_fields"] = string.Join(", ", Profile.PriorityFields),
+        ["profile.languages"] = string.Join(", ", Profile.Languages),
+        ["profile.summary"] = Profile.Summary,
+        ["profile.coordinator"] = JsonSerializer.Serialize(Profile.Coordinator, AuditJson),
+        ["profile.seeking"] = JsonSerializer.Serialize(Profile.Seeking, AuditJson),
+        ["current_partners"] = string.Join(", ", CurrentPartnerIds),
+    };
 
     /// <summary>The side a partner comes from: Indonesian regions partner abroad and vice versa,
     /// at a comparable level (a province with a state or prefecture, a kota or kabupaten with a municipality).</summary>

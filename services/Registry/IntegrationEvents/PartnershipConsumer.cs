@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Paradiplomacy.Contracts.IntegrationEvents;
 using Paradiplomacy.Registry.Data;
+using Paradiplomacy.Registry.Domain;
+using Paradiplomacy.ServiceDefaults.Aggregates;
 using Paradiplomacy.ServiceDefaults.Messaging;
 
 namespace Paradiplomacy.Registry.IntegrationEvents;
@@ -8,7 +10,12 @@ namespace Paradiplomacy.Registry.IntegrationEvents;
 /// <summary>Keeps each city's list of current partners from the agreements service's events: an
 /// agreement that becomes active adds its parties to each other's list; one that expires, ends or is
 /// superseded takes them off (unless another active agreement still binds them).</summary>
-public sealed class PartnershipConsumer<TEvent>(RegistryDbContext db, CityCache cache, TimeProvider clock, ILogger<PartnershipConsumer<TEvent>> logger)
+public sealed class PartnershipConsumer<TEvent>(
+    RegistryDbContext db,
+    AggregateWriter<City> writer,
+    CityCache cache,
+    TimeProvider clock,
+    ILogger<PartnershipConsumer<TEvent>> logger)
     : IdempotentConsumer<TEvent, RegistryDbContext>(db, logger)
     where TEvent : AgreementEvent
 {
@@ -38,16 +45,18 @@ public sealed class PartnershipConsumer<TEvent>(RegistryDbContext db, CityCache 
         var active = await Db.Partnerships.AsNoTracking()
             .Where(p => p.Status == "Active" && (cityIds.Contains(p.IndonesianPartyId) || p.ForeignPartyIds.Any(f => cityIds.Contains(f))))
             .ToListAsync(cancellationToken);
-        var cities = await Db.Cities.Where(c => cityIds.Contains(c.Id)).ToListAsync(cancellationToken);
-        foreach (var city in cities)
+        var known = await Db.Cities.AsNoTracking().Where(c => cityIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
+        foreach (var cityId in known)
         {
-            var partners = active.SelectMany(p => p.IndonesianPartyId == city.Id ? p.ForeignPartyIds
-                : p.ForeignPartyIds.Contains(city.Id) ? [p.IndonesianPartyId] : []).ToList();
-            if (!partners.Order(StringComparer.Ordinal).SequenceEqual(city.CurrentPartnerIds))
+            var partners = active.SelectMany(p => p.IndonesianPartyId == cityId ? p.ForeignPartyIds
+                : p.ForeignPartyIds.Contains(cityId) ? [p.IndonesianPartyId] : []).ToList();
+            await writer.ChangeAsync(cityId, null, $"agreements:{message.AgreementId}", "update_partners", city =>
             {
-                city.SetCurrentPartners(partners, clock.GetUtcNow());
-                _touched.Add(city.Id);
-            }
+                if (city.SetCurrentPartners(partners, clock.GetUtcNow()))
+                {
+                    _touched.Add(city.Id);
+                }
+            }, cancellationToken);
         }
     }
 

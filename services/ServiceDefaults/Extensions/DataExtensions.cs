@@ -3,21 +3,19 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using Paradiplomacy.ServiceDefaults.Data;
 using Paradiplomacy.ServiceDefaults.Health;
 using Paradiplomacy.ServiceDefaults.Messaging;
-using StackExchange.Redis;
 
 namespace Paradiplomacy.ServiceDefaults;
 
 public static class DataExtensions
 {
-    public const string CacheConnectionName = "cache";
-
     /// <summary>The service's own PostgreSQL database (ConnectionStrings:<paramref name="connectionName"/>),
-    /// its DbContext with the outbox signal, and a health check that queries it.</summary>
-    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName,
-        Action<DbContextOptionsBuilder>? configure = null)
-        where TContext : DbContext
+    /// its DbContext (snake_case names, the outbox signal), the same context as the
+    /// <see cref="ServiceDbContext"/> the write path uses, and a health check that queries it.</summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName)
+        where TContext : ServiceDbContext
     {
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not set.");
@@ -28,34 +26,13 @@ public static class DataExtensions
             .ConfigureTracing(tracing => tracing.ConfigureCommandFilter(_ => System.Diagnostics.Activity.Current is not null))
             .Build();
         builder.Services.AddSingleton(dataSource);
-        builder.Services.TryAddOutboxSignal();
-        builder.Services.AddDbContext<TContext>((sp, options) =>
-        {
-            options.UseNpgsql(dataSource).AddInterceptors(sp.GetRequiredService<OutboxSignal>());
-            configure?.Invoke(options);
-        });
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddDbContext<TContext>((sp, options) => options
+            .UseNpgsql(dataSource)
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(sp.GetRequiredService<OutboxSignal>()));
+        builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TContext>());
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres");
         return builder;
-    }
-
-    /// <summary>Redis (ConnectionStrings:cache) for caching, rate limits and locks, with a PING health check.</summary>
-    public static IHostApplicationBuilder AddRedis(this IHostApplicationBuilder builder, string connectionName = CacheConnectionName)
-    {
-        var connectionString = builder.Configuration.GetConnectionString(connectionName)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not set.");
-        var options = ConfigurationOptions.Parse(connectionString);
-        // Start even while Redis is away; callers fall back and the health check reports it.
-        options.AbortOnConnectFail = false;
-        builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
-        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
-        return builder;
-    }
-
-    private static void TryAddOutboxSignal(this IServiceCollection services)
-    {
-        if (services.All(d => d.ServiceType != typeof(OutboxSignal)))
-        {
-            services.AddSingleton<OutboxSignal>();
-        }
     }
 }

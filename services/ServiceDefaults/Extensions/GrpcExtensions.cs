@@ -9,9 +9,11 @@ namespace Paradiplomacy.ServiceDefaults;
 
 public static class GrpcExtensions
 {
+    public const int DefaultMaxMessageBytes = 4 * 1024 * 1024;
+
     /// <summary>Bounded message sizes, domain errors as rich statuses, JSON transcoding for the REST
     /// face of every method, and server reflection for tools.</summary>
-    public static IHostApplicationBuilder AddGrpcDefaults(this IHostApplicationBuilder builder, int maxMessageBytes = 4 * 1024 * 1024)
+    public static IHostApplicationBuilder AddGrpcDefaults(this IHostApplicationBuilder builder, int maxMessageBytes = DefaultMaxMessageBytes)
     {
         builder.Services.AddGrpc(options =>
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Paradiplomacy.HostDefaults;
 
 namespace Paradiplomacy.ServiceDefaults;
 

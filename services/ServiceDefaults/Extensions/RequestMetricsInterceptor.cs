@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Paradiplomacy.HostDefaults;
 
 namespace Paradiplomacy.ServiceDefaults;
 
@@ -27,7 +28,7 @@ public sealed class RequestMetricsInterceptor : Interceptor
         }
         finally
         {
-            RequestMetrics.Record(MethodName(context.Method), code.ToString(), RequestMetrics.Outcome(code), Stopwatch.GetElapsedTime(started));
+            RequestMetrics.Record(RequestMetrics.MethodName(context.Method), code.ToString(), RequestMetrics.Outcome(code), Stopwatch.GetElapsedTime(started));
         }
     }
 
@@ -49,16 +50,7 @@ public sealed class RequestMetricsInterceptor : Interceptor
         }
         finally
         {
-            RequestMetrics.Record(MethodName(context.Method), code.ToString(), RequestMetrics.Outcome(code), Stopwatch.GetElapsedTime(started));
+            RequestMetrics.Record(RequestMetrics.MethodName(context.Method), code.ToString(), RequestMetrics.Outcome(code), Stopwatch.GetElapsedTime(started));
         }
-    }
-
-    /// <summary>"/paradiplomacy.registry.v1.CityRegistry/GetCity" → "CityRegistry/GetCity".</summary>
-    public static string MethodName(string fullMethod)
-    {
-        var slash = fullMethod.LastIndexOf('/');
-        var service = fullMethod[..Math.Max(slash, 0)].TrimStart('/');
-        var dot = service.LastIndexOf('.');
-        return $"{service[(dot + 1)..]}{fullMethod[Math.Max(slash, 0)..]}";
     }
 }

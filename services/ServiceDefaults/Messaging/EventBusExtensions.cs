@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Paradiplomacy.ServiceDefaults.Data;
 
 namespace Paradiplomacy.ServiceDefaults.Messaging;
 
@@ -15,7 +16,7 @@ public static class EventBusExtensions
     /// Queues are named after the service so its replicas compete on them.</summary>
     public static IHostApplicationBuilder AddEventBus<TContext>(this IHostApplicationBuilder builder,
         string serviceName, Action<IBusRegistrationConfigurator>? configureConsumers = null)
-        where TContext : DbContext, IMessagingDbContext
+        where TContext : ServiceDbContext
     {
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not set.");

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Paradiplomacy.Contracts.IntegrationEvents;
+using Paradiplomacy.ServiceDefaults.Data;
 
 namespace Paradiplomacy.ServiceDefaults.Messaging;
 
@@ -11,7 +12,7 @@ namespace Paradiplomacy.ServiceDefaults.Messaging;
 /// back and lets MassTransit retry, then move the message to the error queue; it is never acked away.</summary>
 public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, ILogger logger) : IConsumer<TMessage>
     where TMessage : IntegrationEvent
-    where TContext : DbContext, IMessagingDbContext
+    where TContext : ServiceDbContext
 {
     protected TContext Db { get; } = db;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Paradiplomacy.Contracts.IntegrationEvents;
+using Paradiplomacy.ServiceDefaults.Data;
 
 namespace Paradiplomacy.ServiceDefaults.Messaging;
 
@@ -40,9 +41,8 @@ public static class MessagingModelExtensions
     }
 
     /// <summary>Queues an event in the outbox; it is saved by the caller's SaveChanges, in the same
-    /// transaction as the change it announces.</summary>
-    public static void AddIntegrationEvent<TContext>(this TContext context, IntegrationEvent integrationEvent)
-        where TContext : DbContext, IMessagingDbContext
+    /// transaction as the change it announces. Only the write path (AggregateWriter) calls it.</summary>
+    internal static void AddIntegrationEvent(this ServiceDbContext context, IntegrationEvent integrationEvent)
     {
         var type = integrationEvent.GetType();
         context.OutboxMessages.Add(new OutboxMessage

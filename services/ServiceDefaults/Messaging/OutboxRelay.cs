@@ -1,11 +1,14 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Paradiplomacy.Contracts.IntegrationEvents;
+using Paradiplomacy.HostDefaults;
+using Paradiplomacy.ServiceDefaults.Data;
 
 namespace Paradiplomacy.ServiceDefaults.Messaging;
 
@@ -18,7 +21,7 @@ public sealed class OutboxRelay<TContext>(
     IBus bus,
     OutboxSignal signal,
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService
-    where TContext : DbContext, IMessagingDbContext
+    where TContext : ServiceDbContext
 {
     private const int BatchSize = 100;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
@@ -137,7 +140,10 @@ public sealed class OutboxRelay<TContext>(
 
     private async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
-        var type = Type.GetType(row.MessageType, throwOnError: true)!;
+        // By full name in the events' assembly too: rows written before the events moved out of the
+        // contracts assembly name that one.
+        var type = Type.GetType(row.MessageType)
+            ?? typeof(IntegrationEvent).Assembly.GetType(row.MessageType.Split(',')[0].Trim(), throwOnError: true)!;
         var message = JsonSerializer.Deserialize(row.Payload, type, MessagingModelExtensions.PayloadOptions)!;
 
         // Continue the trace of the request that wrote the event.

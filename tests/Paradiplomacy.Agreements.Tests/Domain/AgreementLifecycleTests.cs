@@ -1,5 +1,6 @@
 using Paradiplomacy.Agreements.Domain;
 using Paradiplomacy.Contracts.IntegrationEvents;
+using Paradiplomacy.ServiceDefaults.Aggregates;
 using Paradiplomacy.ServiceDefaults.Errors;
 using static Paradiplomacy.Agreements.Tests.Domain.TestAgreements;
 
@@ -234,10 +235,10 @@ public class AgreementLifecycleTests
     public void Audit_diff_lists_only_the_fields_that_changed()
     {
         var agreement = Submitted();
-        var before = AgreementAudit.Snapshot(agreement);
+        var before = agreement.AuditSnapshot();
 
         agreement.RecordClearance(ClearanceKind.DprdApproval, ClearanceDecision.Returned, Today, "170/DPRD", "Clarify funding", Officer("35.78"), Today, Now);
-        var changes = AgreementAudit.Diff(before, AgreementAudit.Snapshot(agreement));
+        var changes = AuditTrail.Diff(before, agreement.AuditSnapshot());
 
         Assert.Equal(["status", "clearances"], changes.Select(c => c.Field));
         Assert.Equal("Submitted", changes[0].OldValue);

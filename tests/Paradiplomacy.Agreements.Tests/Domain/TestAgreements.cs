@@ -1,5 +1,5 @@
 using Paradiplomacy.Agreements.Domain;
-using Paradiplomacy.ServiceDefaults.Security;
+using Paradiplomacy.HostDefaults.Security;
 
 namespace Paradiplomacy.Agreements.Tests.Domain;
 

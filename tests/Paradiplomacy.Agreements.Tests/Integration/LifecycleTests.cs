@@ -183,7 +183,7 @@ public class LifecycleTests(AgreementsFixture fixture)
     private async Task<int> AuditCountAsync(string id)
     {
         using var scope = fixture.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<AgreementsDbContext>().AuditRecords.CountAsync(r => r.AgreementId == id);
+        return await scope.ServiceProvider.GetRequiredService<AgreementsDbContext>().AuditRecords.CountAsync(r => r.AggregateId == id);
     }
 
     private async Task<IReadOnlyList<string>> WaitForPartnersAsync(string cityId, Func<IReadOnlyList<string>, bool> until)

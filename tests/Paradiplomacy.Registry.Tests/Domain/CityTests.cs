@@ -1,6 +1,7 @@
+using Paradiplomacy.Contracts.IntegrationEvents;
+using Paradiplomacy.HostDefaults.Security;
 using Paradiplomacy.Registry.Domain;
 using Paradiplomacy.ServiceDefaults.Errors;
-using Paradiplomacy.ServiceDefaults.Security;
 using static Paradiplomacy.Registry.Tests.Domain.TestCities;
 
 namespace Paradiplomacy.Registry.Tests.Domain;
@@ -12,7 +13,7 @@ public class CityTests
     {
         var surabaya = Surabaya();
 
-        var changed = surabaya.UpdateProfile(Profile(["port_city"], ["maritime"]), Officer("35.78"), "1", Now);
+        var changed = surabaya.UpdateProfile(Profile(["port_city"], ["maritime"]), Officer("35.78"), Now);
 
         Assert.Equal(["traits", "priority_fields"], changed);
         Assert.Equal("2", surabaya.Etag);
@@ -25,7 +26,7 @@ public class CityTests
         var jakarta = Jakarta();
 
         var error = Assert.Throws<PermissionDeniedException>(() =>
-            jakarta.UpdateProfile(Profile(["metropolitan"], ["smart_city"]), Officer("35.78"), null, Now));
+            jakarta.UpdateProfile(Profile(["metropolitan"], ["smart_city"]), Officer("35.78"), Now));
 
         Assert.Contains("DKI JAKARTA", error.Message, StringComparison.Ordinal);
         Assert.Empty(jakarta.Profile.Traits);
@@ -34,25 +35,38 @@ public class CityTests
 
     [Fact]
     public void Anonymous_caller_is_denied() =>
-        Assert.Throws<PermissionDeniedException>(() => Surabaya().UpdateProfile(Profile(["port_city"], []), Caller.Anonymous, null, Now));
+        Assert.Throws<PermissionDeniedException>(() => Surabaya().UpdateProfile(Profile(["port_city"], []), Caller.Anonymous, Now));
 
     [Fact]
-    public void Stale_etag_is_a_concurrency_conflict()
+    public void A_profile_change_raises_the_event_that_announces_it_with_the_new_etag()
     {
         var surabaya = Surabaya();
-        surabaya.UpdateProfile(Profile(["port_city"], []), Officer("35.78"), "1", Now);
 
-        Assert.Throws<ConcurrencyConflictException>(() => surabaya.UpdateProfile(Profile(["coastal"], []), Officer("35.78"), "1", Now));
-        Assert.Equal(["port_city"], surabaya.Profile.Traits);
+        surabaya.UpdateProfile(Profile(["port_city"], ["maritime"]), Officer("35.78"), Now);
+
+        var raised = Assert.IsType<CityProfileUpdated>(Assert.Single(surabaya.PendingEvents));
+        Assert.Equal(["traits", "priority_fields"], raised.ChangedFields);
+        Assert.Equal("2", raised.Etag);
+        Assert.Equal("officer@35.78", raised.UpdatedBy);
+    }
+
+    [Fact]
+    public void A_refused_change_raises_nothing()
+    {
+        var jakarta = Jakarta();
+
+        Assert.Throws<PermissionDeniedException>(() => jakarta.UpdateProfile(Profile(["metropolitan"], []), Officer("35.78"), Now));
+
+        Assert.Empty(jakarta.PendingEvents);
     }
 
     [Fact]
     public void Same_profile_again_changes_nothing_and_keeps_the_version()
     {
         var surabaya = Surabaya();
-        surabaya.UpdateProfile(Profile(["port_city"], []), Officer("35.78"), null, Now);
+        surabaya.UpdateProfile(Profile(["port_city"], []), Officer("35.78"), Now);
 
-        var changed = surabaya.UpdateProfile(Profile(["port_city"], []), Officer("35.78"), null, Now);
+        var changed = surabaya.UpdateProfile(Profile(["port_city"], []), Officer("35.78"), Now);
 
         Assert.Empty(changed);
         Assert.Equal("2", surabaya.Etag);

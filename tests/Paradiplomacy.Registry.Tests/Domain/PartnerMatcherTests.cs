@@ -9,9 +9,9 @@ public class PartnerMatcherTests
     public void Port_cities_with_shared_fields_rank_above_a_city_of_similar_size_alone()
     {
         var surabaya = Surabaya();
-        surabaya.UpdateProfile(Profile(["port_city", "industrial"], ["maritime", "smart_city", "creative_economy"]), Officer("35.78"), null, Now);
+        surabaya.UpdateProfile(Profile(["port_city", "industrial"], ["maritime", "smart_city", "creative_economy"]), Officer("35.78"), Now);
         var liverpool = Liverpool();
-        liverpool.UpdateProfile(Profile(["port_city"], ["maritime", "creative_economy"], seeking: true), Operator(), null, Now);
+        liverpool.UpdateProfile(Profile(["port_city"], ["maritime", "creative_economy"], seeking: true), Operator(), Now);
         var busan = Busan(); // bigger, similar in size, but no profile
 
         var ranked = PartnerMatcher.Rank(surabaya, [busan, liverpool, Pecs()], 10);
@@ -51,7 +51,7 @@ public class PartnerMatcherTests
         var liverpool = Liverpool();
         var profile = Profile([], ["maritime"], seeking: true);
         profile.Seeking.PreferredCountries = ["JP"];
-        liverpool.UpdateProfile(profile, Operator(), null, Now);
+        liverpool.UpdateProfile(profile, Operator(), Now);
 
         var score = PartnerMatcher.Score(surabaya, liverpool);
 

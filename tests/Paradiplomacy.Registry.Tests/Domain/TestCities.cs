@@ -1,5 +1,5 @@
 using Paradiplomacy.Registry.Domain;
-using Paradiplomacy.ServiceDefaults.Security;
+using Paradiplomacy.HostDefaults.Security;
 
 namespace Paradiplomacy.Registry.Tests.Domain;
 

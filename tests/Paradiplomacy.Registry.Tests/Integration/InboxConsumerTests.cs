@@ -96,7 +96,7 @@ public class InboxConsumerTests(RegistryFixture fixture)
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["ConnectionStrings:registry-db"] = fixture.ConnectionString("registry-db");
         builder.Configuration["ConnectionStrings:eventbus"] = fixture.ConnectionString("eventbus");
-        builder.AddServiceDatabase<RegistryDbContext>("registry-db", o => o.UseSnakeCaseNamingConvention());
+        builder.AddServiceDatabase<RegistryDbContext>("registry-db");
         builder.AddEventBus<RegistryDbContext>("inbox-test", bus =>
         {
             bus.AddConsumer<CountingConsumer>(c => c.ConcurrentMessageLimit = 1);

@@ -287,7 +287,24 @@ namespace Paradiplomacy.Agreements.Data.Migrations
                     b.ToTable("documents", (string)null);
                 });
 
-            modelBuilder.Entity("Paradiplomacy.Agreements.Domain.AuditRecord", b =>
+            modelBuilder.Entity("Paradiplomacy.Agreements.Domain.DocumentContent", b =>
+                {
+                    b.Property<string>("DocumentId")
+                        .HasColumnType("text")
+                        .HasColumnName("document_id");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("data");
+
+                    b.HasKey("DocumentId")
+                        .HasName("pk_document_contents");
+
+                    b.ToTable("document_contents", (string)null);
+                });
+
+            modelBuilder.Entity("Paradiplomacy.ServiceDefaults.Aggregates.AuditRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -308,10 +325,17 @@ namespace Paradiplomacy.Agreements.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("actor");
 
-                    b.Property<string>("AgreementId")
+                    b.Property<string>("AggregateId")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("agreement_id");
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("aggregate_id");
+
+                    b.Property<string>("AggregateType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("aggregate_type");
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone")
@@ -325,27 +349,10 @@ namespace Paradiplomacy.Agreements.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_audit_records");
 
-                    b.HasIndex("AgreementId", "Id")
-                        .HasDatabaseName("ix_audit_records_agreement_id_id");
+                    b.HasIndex("AggregateType", "AggregateId", "Id")
+                        .HasDatabaseName("ix_audit_records_aggregate_type_aggregate_id_id");
 
                     b.ToTable("audit_records", (string)null);
-                });
-
-            modelBuilder.Entity("Paradiplomacy.Agreements.Domain.DocumentContent", b =>
-                {
-                    b.Property<string>("DocumentId")
-                        .HasColumnType("text")
-                        .HasColumnName("document_id");
-
-                    b.Property<byte[]>("Data")
-                        .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("data");
-
-                    b.HasKey("DocumentId")
-                        .HasName("pk_document_contents");
-
-                    b.ToTable("document_contents", (string)null);
                 });
 
             modelBuilder.Entity("Paradiplomacy.ServiceDefaults.Messaging.InboxMessage", b =>

@@ -1,4 +1,4 @@
-namespace Paradiplomacy.ServiceDefaults.Security;
+namespace Paradiplomacy.HostDefaults.Security;
 
 /// <summary>The roles a token can carry (claim "role").</summary>
 public static class Roles

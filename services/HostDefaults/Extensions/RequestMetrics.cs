@@ -1,8 +1,7 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Diagnostics;
 using Grpc.Core;
-
-namespace Paradiplomacy.ServiceDefaults;
+namespace Paradiplomacy.HostDefaults;
 
 /// <summary>One histogram for every call a service or the gateway answers, by method and outcome:
 /// the source of the dashboard's request rate, error rate and p50/p99. "fault" is the server's
@@ -33,6 +32,15 @@ public static class RequestMetrics
             or StatusCode.DeadlineExceeded or StatusCode.Unimplemented => "fault",
         _ => "refused",
     };
+
+    /// <summary>"/paradiplomacy.registry.v1.CityRegistry/GetCity" → "CityRegistry/GetCity".</summary>
+    public static string MethodName(string fullMethod)
+    {
+        var slash = fullMethod.LastIndexOf('/');
+        var service = fullMethod[..Math.Max(slash, 0)].TrimStart('/');
+        var dot = service.LastIndexOf('.');
+        return $"{service[(dot + 1)..]}{fullMethod[Math.Max(slash, 0)..]}";
+    }
 
     public static string Outcome(int httpStatus) => httpStatus switch
     {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace Paradiplomacy.ServiceDefaults;
+namespace Paradiplomacy.HostDefaults;
 
 /// <summary>The platform's own activity source and meter (outbox relay, inbox), next to the
 /// instrumentation that ASP.NET Core, Npgsql and MassTransit bring.</summary>

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Paradiplomacy.ServiceDefaults.Health;
+namespace Paradiplomacy.HostDefaults.Health;
 
 /// <summary>Writes the health report as JSON so an operator sees which check failed and why.</summary>
 public static class HealthResponseWriter

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace Paradiplomacy.ServiceDefaults.Security;
+namespace Paradiplomacy.HostDefaults.Security;
 
 /// <summary>Who is calling, as the validated token says. Services decide with it again after the
 /// gateway did, so a call that bypasses the gateway gets no more than one through it.</summary>

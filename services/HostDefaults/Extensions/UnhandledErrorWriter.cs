@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
-namespace Paradiplomacy.ServiceDefaults;
+namespace Paradiplomacy.HostDefaults;
 
 /// <summary>The answer to an error nothing else handled: status 500 in the shape of google.rpc.Status,
 /// naming the trace id an operator can look up, and nothing of the exception.</summary>

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Paradiplomacy.ServiceDefaults;
+namespace Paradiplomacy.HostDefaults;
 
 /// <summary>Carries X-Correlation-Id (set by the gateway, else the trace id) into every log line of
 /// the request and back on the response, so an operator can follow one call across processes.</summary>

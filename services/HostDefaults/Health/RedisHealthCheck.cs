@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
-namespace Paradiplomacy.ServiceDefaults.Health;
+namespace Paradiplomacy.HostDefaults.Health;
 
 /// <summary>Healthy when Redis answers PING.</summary>
 public sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck

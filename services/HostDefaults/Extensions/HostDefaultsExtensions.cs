@@ -4,22 +4,22 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using Paradiplomacy.ServiceDefaults.Health;
+using Paradiplomacy.HostDefaults.Health;
 
-namespace Paradiplomacy.ServiceDefaults;
+namespace Paradiplomacy.HostDefaults;
 
 /// <summary>What every process of the platform shares: telemetry, health, service discovery and
-/// resilient clients. Services and the gateway call <see cref="AddServiceDefaults"/> first.</summary>
-public static class Extensions
+/// resilient clients. The gateway calls <see cref="AddHostDefaults"/> first; services get it through
+/// ServiceDefaults' AddServiceDefaults, which adds their database, bus and gRPC.</summary>
+public static class HostDefaultsExtensions
 {
     public const string AliveTag = "live";
 
-    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddHostDefaults(this IHostApplicationBuilder builder)
     {
         builder.ConfigureOpenTelemetry();
         builder.Services.AddHealthChecks()
@@ -53,15 +53,14 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("MassTransit", Telemetry.MeterName)
+                .AddMeter(Telemetry.MeterName)
                 .AddView(RequestMetrics.DurationName, new ExplicitBucketHistogramConfiguration { Boundaries = RequestMetrics.BucketBoundaries }))
             .WithTracing(tracing => tracing
-                .AddSource(builder.Environment.ApplicationName, "MassTransit", Telemetry.ActivitySourceName)
+                .AddSource(builder.Environment.ApplicationName, Telemetry.ActivitySourceName)
                 .AddAspNetCoreInstrumentation(o =>
                     o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health") && !ctx.Request.Path.StartsWithSegments("/alive"))
                 .AddGrpcClientInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddNpgsql());
+                .AddHttpClientInstrumentation());
 
         // OTLP only when a collector is configured, as Aspire does; otherwise telemetry stays in-process.
         // OTEL_{TRACES,METRICS,LOGS}_EXPORTER=none leaves one signal out, as the OpenTelemetry spec names it.

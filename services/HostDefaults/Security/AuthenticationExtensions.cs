@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.JsonWebTokens;
 
-namespace Paradiplomacy.ServiceDefaults.Security;
+namespace Paradiplomacy.HostDefaults.Security;
 
 public static class AuthenticationExtensions
 {

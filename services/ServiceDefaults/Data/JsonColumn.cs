@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Paradiplomacy.Agreements.Data;
+namespace Paradiplomacy.ServiceDefaults.Data;
 
 /// <summary>Maps a value (records, lists of records) to one jsonb column, compared by content.</summary>
 public static class JsonColumn

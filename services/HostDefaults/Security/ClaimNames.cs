@@ -1,4 +1,4 @@
-namespace Paradiplomacy.ServiceDefaults.Security;
+namespace Paradiplomacy.HostDefaults.Security;
 
 /// <summary>Claim names of the platform's tokens, shared by the issuer and every validator.</summary>
 public static class ClaimNames

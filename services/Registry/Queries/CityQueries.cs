@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Paradiplomacy.Registry.Data;
+using Paradiplomacy.Registry.Domain;
+using Paradiplomacy.Registry.Grpc;
+using Paradiplomacy.ServiceDefaults.Api;
+using Paradiplomacy.ServiceDefaults.Errors;
+using V1 = Paradiplomacy.Contracts.Registry.V1;
+
+namespace Paradiplomacy.Registry.Queries;
+
+/// <summary>The registry's reads: a city (through the cache), lists and searches, partner
+/// suggestions; each answer already in the contract's shape, parent names resolved.</summary>
+public sealed class CityQueries(RegistryDbContext db, CitySearch search, CityCache cache, CountryDirectory countries)
+{
+    public async Task<V1.City> GetAsync(string id, CancellationToken ct)
+    {
+        if (await cache.GetAsync(id) is { } cached)
+        {
+            return cached;
+        }
+        var city = await db.Cities.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("City", id);
+        var proto = await ToProtoAsync(city, ct);
+        await cache.SetAsync(proto);
+        return proto;
+    }
+
+    /// <summary>A page of cities: found by name when <paramref name="normalizedQuery"/> is given, else listed.</summary>
+    public async Task<V1.ListCitiesResponse> ListAsync(string normalizedQuery, CityFilter filter, PageRequest page, CancellationToken ct)
+    {
+        var ids = normalizedQuery.Length > 0
+            ? await search.SearchAsync(normalizedQuery, filter, page.Offset, page.Size + 1, ct)
+            : await search.ListAsync(filter, page.Offset, page.Size + 1, ct);
+        var pageIds = ids.Take(page.Size).ToList();
+        var cities = await db.Cities.AsNoTracking().Where(c => pageIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+
+        var response = new V1.ListCitiesResponse { NextPageToken = page.NextToken(pageIds.Count, ids.Count > page.Size) };
+        response.Cities.AddRange(await ToProtoAsync(pageIds.Select(id => cities[id]).ToList(), ct));
+        return response;
+    }
+
+    /// <summary>Governments on the other side that resemble the city, best first, each with its reasons.</summary>
+    public async Task<V1.SuggestPartnersResponse> SuggestPartnersAsync(string id, string countryCode, int limit, CancellationToken ct)
+    {
+        var city = await db.Cities.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("City", id);
+        var levels = city.PartnerLevels();
+        var others = db.Cities.AsNoTracking().Where(c => levels.Contains(c.Level));
+        others = city.IsIndonesian ? others.Where(c => c.CountryCode != City.IndonesiaCode) : others.Where(c => c.CountryCode == City.IndonesiaCode);
+        if (countryCode.Length > 0)
+        {
+            others = others.Where(c => c.CountryCode == countryCode);
+        }
+        // Candidates: every government that wrote a profile, and the ones closest in size.
+        var candidates = await others.Where(c => c.HasProfile).Take(2000).ToListAsync(ct);
+        if (city.Population is > 0 and var population)
+        {
+            var low = population / 3;
+            var high = population * 3;
+            candidates.AddRange(await others.Where(c => c.Population >= low && c.Population <= high)
+                .OrderByDescending(c => c.Population).Take(500).ToListAsync(ct));
+        }
+        var ranked = PartnerMatcher.Rank(city, candidates.DistinctBy(c => c.Id), limit);
+
+        var response = new V1.SuggestPartnersResponse();
+        var protos = await ToProtoAsync(ranked.Select(r => r.City).ToList(), ct);
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            var suggestion = new V1.PartnerSuggestion { City = protos[i], Score = ranked[i].Score };
+            suggestion.Reasons.AddRange(ranked[i].Reasons);
+            response.Suggestions.Add(suggestion);
+        }
+        return response;
+    }
+
+    public async Task<V1.City> ToProtoAsync(City city, CancellationToken ct) => (await ToProtoAsync([city], ct))[0];
+
+    private async Task<List<V1.City>> ToProtoAsync(IReadOnlyList<City> cities, CancellationToken ct)
+    {
+        var parentIds = cities.Where(c => c.ParentId is not null).Select(c => c.ParentId!).Distinct().ToList();
+        var parentNames = parentIds.Count == 0
+            ? new Dictionary<string, string>()
+            : await db.Cities.AsNoTracking().Where(c => parentIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        return cities.Select(c => c.ToProto(countries, c.ParentId is not null && parentNames.TryGetValue(c.ParentId, out var n) ? n : null)).ToList();
+    }
+}

@@ -1,0 +1,124 @@
+using Microsoft.EntityFrameworkCore;
+using Paradiplomacy.ServiceDefaults.Api;
+using Paradiplomacy.ServiceDefaults.Data;
+using Paradiplomacy.ServiceDefaults.Errors;
+using Paradiplomacy.ServiceDefaults.Messaging;
+
+namespace Paradiplomacy.ServiceDefaults.Aggregates;
+
+/// <summary>The one way an aggregate of any service changes: load it, check the etag, let the
+/// aggregate's own method decide (it validates and raises its integration events), then save the new
+/// state, an audit record (who, when, which fields from what to what) and its events in the outbox,
+/// in one transaction. gRPC classes, consumers and jobs call it; none writes audit or outbox rows.</summary>
+public sealed class AggregateWriter<TAggregate>(ServiceDbContext db, TimeProvider clock) where TAggregate : AggregateRoot
+{
+    private readonly List<Enlisted> _enlisted = [];
+
+    private static string TypeName => typeof(TAggregate).Name;
+
+    /// <summary>The aggregate, tracked for a change; NOT_FOUND when there is none.</summary>
+    public async Task<TAggregate> LoadAsync(string id, CancellationToken ct)
+    {
+        Ids.Check("id", id);
+        return await db.Set<TAggregate>().FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException(TypeName, id);
+    }
+
+    /// <summary>The aggregate, tracked, at the version the caller last read (ABORTED when someone
+    /// changed it since); with no etag, as it is.</summary>
+    public async Task<TAggregate> LoadAsync(string id, string? etag, CancellationToken ct)
+    {
+        var aggregate = await LoadAsync(id, ct);
+        if (!string.IsNullOrEmpty(etag) && etag.Trim('"') != aggregate.Etag)
+        {
+            throw new ConcurrencyConflictException(TypeName, id);
+        }
+        return aggregate;
+    }
+
+    /// <summary>What an earlier create with the same request id made, so a retried create returns it
+    /// instead of making a second one.</summary>
+    public async Task<TAggregate?> FindCreatedAsync(string? requestId, CancellationToken ct) =>
+        string.IsNullOrEmpty(requestId) ? null : await db.Set<TAggregate>().AsNoTracking().FirstOrDefaultAsync(a => a.RequestId == requestId, ct);
+
+    public Task<TAggregate> ChangeAsync(string id, string? etag, string actor, string action, Action<TAggregate> change, CancellationToken ct) =>
+        ChangeAsync(id, etag, actor, action, a =>
+        {
+            change(a);
+            return Task.CompletedTask;
+        }, ct);
+
+    public async Task<TAggregate> ChangeAsync(string id, string? etag, string actor, string action, Func<TAggregate, Task> change, CancellationToken ct)
+    {
+        var aggregate = await LoadAsync(id, etag, ct);
+        var entry = Enlist(aggregate, actor, action);
+        await change(aggregate);
+        await SaveAsync(ct);
+        return entry.Aggregate;
+    }
+
+    /// <summary>A new aggregate: saved with its creation's audit record and the events it raised.</summary>
+    public async Task AddAsync(TAggregate aggregate, string actor, string action, CancellationToken ct)
+    {
+        db.Set<TAggregate>().Add(aggregate);
+        _enlisted.Add(new Enlisted(aggregate, AuditTrail.Nothing, actor, action));
+        await SaveAsync(ct);
+    }
+
+    /// <summary>Another aggregate of the same kind that the change under way alters too (a renewal
+    /// supersedes its predecessor): audited and saved in the same transaction.</summary>
+    public async Task<TAggregate?> AlsoChangeAsync(string id, string actor, string action, Action<TAggregate> change, CancellationToken ct)
+    {
+        if (await db.Set<TAggregate>().FirstOrDefaultAsync(a => a.Id == id, ct) is not { } other)
+        {
+            return null;
+        }
+        Enlist(other, actor, action);
+        change(other);
+        return other;
+    }
+
+    /// <summary>A change beside the aggregate's own fields that belongs in its audit trail (a document
+    /// stored in its own table); call within the change.</summary>
+    public void Note(TAggregate aggregate, FieldChange change) =>
+        _enlisted.First(e => ReferenceEquals(e.Aggregate, aggregate)).Notes.Add(change);
+
+    private Enlisted Enlist(TAggregate aggregate, string actor, string action)
+    {
+        var entry = new Enlisted(aggregate, aggregate.AuditSnapshot(), actor, action);
+        _enlisted.Add(entry);
+        return entry;
+    }
+
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var entry in _enlisted)
+        {
+            var changes = AuditTrail.Diff(entry.Before, entry.Aggregate.AuditSnapshot()).Concat(entry.Notes).ToList();
+            if (changes.Count > 0 || entry.Aggregate.PendingEvents.Count > 0)
+            {
+                db.AuditRecords.Add(new AuditRecord
+                {
+                    AggregateType = TypeName,
+                    AggregateId = entry.Aggregate.Id,
+                    Actor = entry.Actor,
+                    At = now,
+                    Action = entry.Action,
+                    Changes = changes,
+                });
+            }
+            foreach (var integrationEvent in entry.Aggregate.PendingEvents)
+            {
+                db.AddIntegrationEvent(integrationEvent);
+            }
+            entry.Aggregate.ClearEvents();
+        }
+        _enlisted.Clear();
+        await db.SaveChangesAsync(ct);
+    }
+
+    private sealed record Enlisted(TAggregate Aggregate, IReadOnlyDictionary<string, string?> Before, string Actor, string Action)
+    {
+        public List<FieldChange> Notes { get; } = [];
+    }
+}

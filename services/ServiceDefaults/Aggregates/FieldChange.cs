@@ -1,0 +1,4 @@
+namespace Paradiplomacy.ServiceDefaults.Aggregates;
+
+/// <summary>One field of an audited change, from what to what.</summary>
+public sealed record FieldChange(string Field, string? OldValue, string? NewValue);

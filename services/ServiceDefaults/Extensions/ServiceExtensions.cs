@@ -1,0 +1,53 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Paradiplomacy.HostDefaults;
+using Paradiplomacy.HostDefaults.Security;
+using Paradiplomacy.ServiceDefaults.Aggregates;
+using Paradiplomacy.ServiceDefaults.Data;
+using Paradiplomacy.ServiceDefaults.Messaging;
+
+namespace Paradiplomacy.ServiceDefaults;
+
+/// <summary>Everything a service of the platform is made of besides its own domain: the host defaults,
+/// caller authentication, gRPC with JSON transcoding, its database "{name}-db", Redis, the event bus
+/// with its outbox relay, and the shared write path. A service's AddApplicationServices calls
+/// <see cref="AddServiceDefaults{TContext}"/> and adds only what is its own.</summary>
+public static class ServiceExtensions
+{
+    public static IHostApplicationBuilder AddServiceDefaults<TContext>(this IHostApplicationBuilder builder, string serviceName,
+        Action<IBusRegistrationConfigurator>? consumers = null, int maxMessageBytes = GrpcExtensions.DefaultMaxMessageBytes)
+        where TContext : ServiceDbContext
+    {
+        builder.AddHostDefaults();
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing.AddSource("MassTransit").AddNpgsql())
+            .WithMetrics(metrics => metrics.AddMeter("MassTransit"));
+        builder.AddDefaultAuthentication();
+        builder.AddGrpcDefaults(maxMessageBytes);
+        builder.AddServiceDatabase<TContext>($"{serviceName}-db");
+        builder.AddRedis();
+        builder.AddEventBus<TContext>(serviceName, consumers);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped(typeof(AggregateWriter<>));
+        return builder;
+    }
+
+    /// <summary>Migrates (and seeds) the database under the migration lock, then serves: callers are
+    /// authenticated before any endpoint, health and reflection are mapped, gRPC services are the
+    /// ones <paramref name="app"/> mapped.</summary>
+    public static async Task RunServiceAsync<TContext>(this WebApplication app) where TContext : ServiceDbContext
+    {
+        await app.MigrateDatabaseAsync<TContext>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapDefaultEndpoints();
+        app.MapGrpcDefaults();
+        await app.RunAsync();
+    }
+}
