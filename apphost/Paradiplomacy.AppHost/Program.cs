@@ -30,21 +30,16 @@ public static class Program
 
         // The development OIDC authority; in production Identity__Authority names the national one.
         var identity = builder.AddDevelopmentIdentity<Projects.Paradiplomacy_Identity>("identity", state);
-        var platform = new PlatformResources(cache, eventbus, identity, builder.IdentityUrl(), builder.GatewayUrl());
+        var platform = new PlatformResources(postgres, cache, eventbus, identity, builder.IdentityUrl(), builder.GatewayUrl());
 
-        // The services, each with its own database.
-        var registry = builder.AddPlatformService<Projects.Paradiplomacy_Registry>("registry", postgres.AddDatabase("registry-db"), platform);
-
-        var agreements = builder.AddPlatformService<Projects.Paradiplomacy_Agreements>("agreements", postgres.AddDatabase("agreements-db"), platform)
+        // The services, each with its own database "{name}-db"; a service that calls another over gRPC references it.
+        var registry = builder.AddPlatformService<Projects.Paradiplomacy_Registry>("registry", platform);
+        builder.AddPlatformService<Projects.Paradiplomacy_Agreements>("agreements", platform)
             .WithReference(registry)
             .WaitFor(registry);
 
-        // The gateway in front: REST on 8080, gRPC on 8081.
-        builder.AddGateway<Projects.Paradiplomacy_Gateway>("gateway", platform)
-            .WithReference(registry)
-            .WithReference(agreements)
-            .WaitFor(registry)
-            .WaitFor(agreements);
+        // The gateway in front of every service above: REST on 8080, gRPC on 8081.
+        builder.AddGateway<Projects.Paradiplomacy_Gateway>("gateway", platform);
 
         builder.Build().Run();
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Paradiplomacy.HostDefaults.Security;
 
 namespace Paradiplomacy.Identity;
 
@@ -10,16 +11,11 @@ namespace Paradiplomacy.Identity;
 /// these exactly as they would the national identity provider's, by discovery.</summary>
 public sealed class DevelopmentIdentity
 {
-    public const string Audience = "paradiplomacy";
-
-    public static readonly IReadOnlySet<string> Roles = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "regional-officer", "ministry-reviewer", "finance-approver", "partner", "operator",
-    };
+    public const string Audience = AuthenticationExtensions.DefaultAudience;
 
     public static readonly IReadOnlySet<string> Ministries = new HashSet<string>(StringComparer.Ordinal) { "kemendagri", "kemlu" };
 
-    private readonly RsaSecurityKey _key;
+    private readonly SigningKey _key;
 
     /// <summary>The issuer of the AppHost's identity resource when nothing else is configured.</summary>
     public const string DefaultIssuer = "http://127.0.0.1:18887";
@@ -52,44 +48,39 @@ public sealed class DevelopmentIdentity
                 rsa.ImportFromPem(File.ReadAllText(path));
             }
         }
-        var parameters = rsa.ExportParameters(false);
-        var keyId = Base64UrlEncoder.Encode(SHA256.HashData([.. parameters.Modulus!, .. parameters.Exponent!]))[..16];
-        _key = new RsaSecurityKey(rsa) { KeyId = keyId };
-        PublicParameters = parameters;
+        _key = new SigningKey(rsa);
     }
 
     public string Issuer { get; }
-
-    private RSAParameters PublicParameters { get; }
 
     /// <summary>Signs a token. A regional officer needs a region (Kemendagri code), a ministry
     /// reviewer a ministry; a partner may name the registry city it speaks for.</summary>
     public string CreateToken(string role, string? region = null, string? ministry = null, string? subject = null, TimeSpan? lifetime = null)
     {
-        if (!Roles.Contains(role))
+        if (!Roles.All.Contains(role))
         {
-            throw new ArgumentException($"Unknown role '{role}'; use one of: {string.Join(", ", Roles)}.", nameof(role));
+            throw new ArgumentException($"Unknown role '{role}'; use one of: {string.Join(", ", Roles.All)}.", nameof(role));
         }
-        if (role == "regional-officer" && string.IsNullOrEmpty(region))
+        if (role == Roles.RegionalOfficer && string.IsNullOrEmpty(region))
         {
             throw new ArgumentException("A regional officer needs --region (a Kemendagri code such as 35.78).", nameof(region));
         }
-        if (role == "ministry-reviewer" && (ministry is null || !Ministries.Contains(ministry)))
+        if (role == Roles.MinistryReviewer && (ministry is null || !Ministries.Contains(ministry)))
         {
             throw new ArgumentException("A ministry reviewer needs --ministry kemendagri or kemlu.", nameof(ministry));
         }
         var claims = new List<Claim>
         {
-            new("sub", subject ?? $"{role}{(region is null ? string.Empty : "@" + region)}{(ministry is null ? string.Empty : "@" + ministry)}"),
-            new("role", role),
+            new(ClaimNames.Subject, subject ?? $"{role}{(region is null ? string.Empty : "@" + region)}{(ministry is null ? string.Empty : "@" + ministry)}"),
+            new(ClaimNames.Role, role),
         };
         if (region is not null)
         {
-            claims.Add(new Claim("region", region));
+            claims.Add(new Claim(ClaimNames.Region, region));
         }
         if (ministry is not null)
         {
-            claims.Add(new Claim("ministry", ministry));
+            claims.Add(new Claim(ClaimNames.Ministry, ministry));
         }
         var now = DateTime.UtcNow;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -100,33 +91,11 @@ public sealed class DevelopmentIdentity
             IssuedAt = now,
             NotBefore = now,
             Expires = now + (lifetime ?? TimeSpan.FromHours(8)),
-            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
+            SigningCredentials = _key.Credentials,
         });
     }
 
-    public object DiscoveryDocument() => new Dictionary<string, object>
-    {
-        ["issuer"] = Issuer,
-        ["jwks_uri"] = $"{Issuer}/.well-known/jwks.json",
-        ["response_types_supported"] = new[] { "token" },
-        ["subject_types_supported"] = new[] { "public" },
-        ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
-        ["claims_supported"] = new[] { "sub", "role", "region", "ministry" },
-    };
+    public object DiscoveryDocument() => SigningKey.DiscoveryDocument(Issuer, ClaimNames.Subject, ClaimNames.Role, ClaimNames.Region, ClaimNames.Ministry);
 
-    public object Jwks() => new
-    {
-        keys = new[]
-        {
-            new Dictionary<string, string>
-            {
-                ["kty"] = "RSA",
-                ["use"] = "sig",
-                ["alg"] = "RS256",
-                ["kid"] = _key.KeyId,
-                ["n"] = Base64UrlEncoder.Encode(PublicParameters.Modulus),
-                ["e"] = Base64UrlEncoder.Encode(PublicParameters.Exponent),
-            },
-        },
-    };
+    public object Jwks() => _key.Jwks();
 }

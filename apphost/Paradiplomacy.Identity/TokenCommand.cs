@@ -1,3 +1,5 @@
+using Paradiplomacy.HostDefaults.Security;
+
 namespace Paradiplomacy.Identity;
 
 /// <summary>Prints a token signed by the development issuer (the key the running identity resource
@@ -26,7 +28,7 @@ public static class TokenCommand
         }
         if (role is null)
         {
-            Console.Error.WriteLine($"usage: token --role {string.Join("|", DevelopmentIdentity.Roles)} [--region CODE] [--ministry kemendagri|kemlu] [--subject ID] [--state-dir PATH] [--issuer URL]");
+            Console.Error.WriteLine($"usage: token --role {string.Join("|", Roles.All)} [--region CODE] [--ministry kemendagri|kemlu] [--subject ID] [--state-dir PATH] [--issuer URL]");
             return 2;
         }
         try

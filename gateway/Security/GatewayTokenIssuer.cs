@@ -18,7 +18,7 @@ public sealed class GatewayTokenIssuer(IConnectionMultiplexer redis, IConfigurat
 
     private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset Renew)> _tokens = new();
     private readonly SemaphoreSlim _loading = new(1, 1);
-    private RsaSecurityKey? _key;
+    private SigningKey? _key;
 
     /// <summary>The issuer services know the gateway by (Gateway:Issuer, its own http URL).</summary>
     public string Issuer => configuration["Gateway:Issuer"] ?? "http://127.0.0.1:8080";
@@ -42,7 +42,7 @@ public sealed class GatewayTokenIssuer(IConnectionMultiplexer redis, IConfigurat
             IssuedAt = now,
             NotBefore = now,
             Expires = now + Lifetime,
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+            SigningCredentials = key.Credentials,
         });
         _tokens[keyId] = (token, DateTimeOffset.UtcNow + Lifetime - TimeSpan.FromMinutes(1));
         return token;
@@ -51,33 +51,11 @@ public sealed class GatewayTokenIssuer(IConnectionMultiplexer redis, IConfigurat
     /// <summary>Forget a key's token at once (revoked or rotated).</summary>
     public void Forget(string keyId) => _tokens.TryRemove(keyId, out _);
 
-    public object DiscoveryDocument() => new Dictionary<string, object>
-    {
-        ["issuer"] = Issuer,
-        ["jwks_uri"] = $"{Issuer}/.well-known/jwks.json",
-        ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
-        ["subject_types_supported"] = new[] { "public" },
-        ["response_types_supported"] = new[] { "token" },
-    };
+    public object DiscoveryDocument() => SigningKey.DiscoveryDocument(Issuer);
 
-    public async Task<object> JwksAsync()
-    {
-        var key = await KeyAsync();
-        var parameters = key.Rsa.ExportParameters(false);
-        return new
-        {
-            keys = new[]
-            {
-                new Dictionary<string, string>
-                {
-                    ["kty"] = "RSA", ["use"] = "sig", ["alg"] = "RS256", ["kid"] = key.KeyId,
-                    ["n"] = Base64UrlEncoder.Encode(parameters.Modulus), ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
-                },
-            },
-        };
-    }
+    public async Task<object> JwksAsync() => (await KeyAsync()).Jwks();
 
-    private async Task<RsaSecurityKey> KeyAsync()
+    private async Task<SigningKey> KeyAsync()
     {
         if (_key is not null)
         {
@@ -94,13 +72,7 @@ public sealed class GatewayTokenIssuer(IConnectionMultiplexer redis, IConfigurat
                     // The first replica to start stores its key; every other replica uses that one.
                     await db.StringSetAsync(KeyName, fresh.ExportPkcs8PrivateKeyPem(), when: When.NotExists);
                 }
-                var rsa = RSA.Create();
-                rsa.ImportFromPem((string)(await db.StringGetAsync(KeyName))!);
-                var publicParameters = rsa.ExportParameters(false);
-                _key = new RsaSecurityKey(rsa)
-                {
-                    KeyId = Base64UrlEncoder.Encode(SHA256.HashData([.. publicParameters.Modulus!, .. publicParameters.Exponent!]))[..16],
-                };
+                _key = SigningKey.FromPem((string)(await db.StringGetAsync(KeyName))!);
             }
             return _key;
         }

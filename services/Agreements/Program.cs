@@ -1,12 +1,6 @@
 using Paradiplomacy.Agreements.Data;
 using Paradiplomacy.Agreements.Extensions;
 using Paradiplomacy.Agreements.Grpc;
-using Paradiplomacy.ServiceDefaults;
+using static Paradiplomacy.ServiceDefaults.ServiceExtensions;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddApplicationServices();
-var app = builder.Build();
-app.MapGrpcService<AgreementsService>();
-await app.RunServiceAsync<AgreementsDbContext>();
-
-public partial class Program;
+await RunServiceAsync<AgreementsDbContext, AgreementsService>(args, builder => builder.AddApplicationServices());

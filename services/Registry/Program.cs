@@ -1,12 +1,6 @@
 using Paradiplomacy.Registry.Data;
 using Paradiplomacy.Registry.Extensions;
 using Paradiplomacy.Registry.Grpc;
-using Paradiplomacy.ServiceDefaults;
+using static Paradiplomacy.ServiceDefaults.ServiceExtensions;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddApplicationServices();
-var app = builder.Build();
-app.MapGrpcService<CityRegistryService>();
-await app.RunServiceAsync<RegistryDbContext>();
-
-public partial class Program;
+await RunServiceAsync<RegistryDbContext, CityRegistryService>(args, builder => builder.AddApplicationServices());

@@ -24,6 +24,11 @@ public class DashboardBrowserTests(SystemFixture fixture)
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
+        // The browser opens the trace once the dashboard has all of it, as an operator would look after the fact.
+        using (var dashboard = fixture.Dashboard.TelemetryApi())
+        {
+            await Otlp.WholeTraceAsync(dashboard, traceId, "registry");
+        }
         var screenshot = Path.Combine(Path.GetTempPath(), $"aspire-dashboard-{traceId[..8]}");
         var info = new ProcessStartInfo("node", "check.mjs")
         {

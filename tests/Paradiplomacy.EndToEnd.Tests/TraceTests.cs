@@ -23,20 +23,7 @@ public class TraceTests(SystemFixture fixture)
 
         // The Aspire dashboard's telemetry API: what its Traces and Structured logs pages show.
         using var dashboard = fixture.Dashboard.TelemetryApi();
-        List<(string Service, string Name)> spans = [];
-        // Each service exports its spans in its own batches: wait until the whole trace has arrived (at most a minute).
-        bool Complete() => spans.Any(s => s.Name.StartsWith("outbox publish", StringComparison.Ordinal))
-            && spans.Any(s => s.Service == "gateway") && spans.Any(s => s.Service == "registry" && s.Name == "postgresql");
-        for (var i = 0; i < 300 && !Complete(); i++)
-        {
-            await Task.Delay(200);
-            using var answer = await dashboard.GetAsync($"/api/telemetry/spans?traceId={traceId}");
-            if (answer.IsSuccessStatusCode)
-            {
-                using var json = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
-                spans = Otlp.Items(json.RootElement, "resourceSpans", "scopeSpans", "spans").Select(s => (s.Service, s.Item.GetProperty("name").GetString()!)).ToList();
-            }
-        }
+        var spans = await Otlp.WholeTraceAsync(dashboard, traceId, "registry");
 
         var services = spans.Select(s => s.Service).ToHashSet();
         Assert.Contains("gateway", services);

@@ -32,14 +32,15 @@ public static class PlatformServiceExtensions
     public static string GatewayUrl(this IDistributedApplicationBuilder builder) =>
         $"http://127.0.0.1:{builder.Configuration.GetValue("Paradiplomacy:GatewayHttpPort", 8080)}";
 
-    /// <summary>A platform service: its database, the cache and the bus (waiting for each to be healthy),
-    /// the identity authorities, /health as its readiness, replicas from Paradiplomacy:Replicas:{name},
-    /// and the operator's error-queue replay. Its two Kestrel endpoints (http: HTTP/1.1, grpc: HTTP/2)
-    /// come from its appsettings.json.</summary>
+    /// <summary>A platform service: its own database "{name}-db", the cache and the bus (waiting for each
+    /// to be healthy), the identity authorities, /health as its readiness, replicas from
+    /// Paradiplomacy:Replicas:{name}, the operator's error-queue replay, and a place behind the gateway.
+    /// Its two Kestrel endpoints (http: HTTP/1.1, grpc: HTTP/2) come from its appsettings.json.</summary>
     public static IResourceBuilder<ProjectResource> AddPlatformService<TProject>(this IDistributedApplicationBuilder builder, string name,
-        IResourceBuilder<IResourceWithConnectionString> database, PlatformResources platform)
+        PlatformResources platform)
         where TProject : IProjectMetadata, new()
     {
+        var database = platform.Postgres.AddDatabase($"{name}-db");
         var service = builder.AddProject<TProject>(name)
             .WithReference(database)
             .WaitFor(database)
@@ -49,6 +50,7 @@ public static class PlatformServiceExtensions
             .WithEnvironment("Identity__GatewayAuthority", platform.GatewayUrl)
             .WithErrorQueueReplay(platform.EventBus);
         var replicas = builder.Configuration.GetValue($"Paradiplomacy:Replicas:{name}", 1);
+        platform.Services.Add(service);
         return replicas > 1 ? service.WithReplicas(replicas) : service;
     }
 
@@ -67,6 +69,12 @@ public static class PlatformServiceExtensions
                 "Every service is healthy. Gateway: http://127.0.0.1:{HttpPort} (REST/JSON, docs at /docs)  http://127.0.0.1:{GrpcPort} (gRPC)", httpPort, grpcPort);
             return Task.CompletedTask;
         });
+        // In front of every platform service added before it: their endpoints by service discovery,
+        // and ready only once they are.
+        foreach (var service in platform.Services)
+        {
+            gateway.WithReference(service).WaitFor(service);
+        }
         return gateway
             .WithEndpoint("http", e => Fixed(e, httpPort))
             .WithEndpoint("grpc", e => Fixed(e, grpcPort))

@@ -55,11 +55,6 @@ public sealed class AgreementsDbContext(DbContextOptions<AgreementsDbContext> op
         {
             e.ToTable("documents");
             e.HasKey(d => d.Id);
-            e.Property(d => d.Title).HasMaxLength(200);
-            e.Property(d => d.Language).HasMaxLength(10);
-            e.Property(d => d.ContentType).HasMaxLength(100);
-            e.Property(d => d.Sha256).HasMaxLength(64);
-            e.Property(d => d.UploadedBy).HasMaxLength(200);
             e.HasIndex(d => new { d.AgreementId, d.Title, d.Language, d.Version }).IsUnique();
         });
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Paradiplomacy.ServiceDefaults.Errors;
 
 namespace Paradiplomacy.Agreements.Domain;
@@ -7,6 +8,8 @@ namespace Paradiplomacy.Agreements.Domain;
 public sealed class AgreementDocument
 {
     public const long MaxBytes = 10 * 1024 * 1024;
+    public const int MaxTitle = 200;
+    public const int MaxLanguage = 10;
 
     public static readonly IReadOnlyDictionary<string, string> AllowedTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
@@ -16,13 +19,18 @@ public sealed class AgreementDocument
 
     public required string Id { get; init; }
     public required string AgreementId { get; init; }
+    [MaxLength(MaxTitle)]
     public required string Title { get; init; }
+    [MaxLength(MaxLanguage)]
     public required string Language { get; init; }
     public bool LegallyBinding { get; set; }
     public int Version { get; init; }
+    [MaxLength(100)]
     public required string ContentType { get; init; }
     public long SizeBytes { get; init; }
+    [MaxLength(64)]
     public required string Sha256 { get; init; }
+    [MaxLength(200)]
     public required string UploadedBy { get; init; }
     public DateTimeOffset UploadedAt { get; init; }
 
@@ -38,8 +46,8 @@ public sealed class AgreementDocument
     /// claims, not empty, at most <see cref="MaxBytes"/>.</summary>
     public static Violations Check(string title, string language, string contentType, ReadOnlySpan<byte> data, Violations violations)
     {
-        violations.Required("title", title).MaxLength("title", title, 200)
-            .Required("language", language).MaxLength("language", language, 10);
+        violations.Required("title", title).MaxLength("title", title, MaxTitle)
+            .Required("language", language).MaxLength("language", language, MaxLanguage);
         if (!AllowedTypes.TryGetValue(contentType, out var kind))
         {
             violations.Add("content.content_type", "upload a PDF (application/pdf) or a DOCX (application/vnd.openxmlformats-officedocument.wordprocessingml.document)");

@@ -4,9 +4,10 @@ namespace Paradiplomacy.Registry.Domain;
 /// a subdivision (state, prefecture, province) or a municipality.</summary>
 public enum CityLevel
 {
+    // The contract's numbers: 0 is its unspecified value.
     Province = 1,
-    Regency = 2,
-    City = 3,
-    Subdivision = 4,
-    Municipality = 5,
+    Regency,
+    City,
+    Subdivision,
+    Municipality,
 }

@@ -38,11 +38,17 @@ public static class ServiceExtensions
         return builder;
     }
 
-    /// <summary>Migrates (and seeds) the database under the migration lock, then serves: callers are
-    /// authenticated before any endpoint, health and reflection are mapped, gRPC services are the
-    /// ones <paramref name="app"/> mapped.</summary>
-    public static async Task RunServiceAsync<TContext>(this WebApplication app) where TContext : ServiceDbContext
+    /// <summary>A service's whole Program: builds it with <paramref name="addApplicationServices"/>,
+    /// maps its gRPC service, migrates (and seeds) the database under the migration lock, then serves,
+    /// callers authenticated before any endpoint, with health and reflection.</summary>
+    public static async Task RunServiceAsync<TContext, TGrpcService>(string[] args, Action<WebApplicationBuilder> addApplicationServices)
+        where TContext : ServiceDbContext
+        where TGrpcService : class
     {
+        var builder = WebApplication.CreateBuilder(args);
+        addApplicationServices(builder);
+        var app = builder.Build();
+        app.MapGrpcService<TGrpcService>();
         await app.MigrateDatabaseAsync<TContext>();
         app.UseAuthentication();
         app.UseAuthorization();
