@@ -1,5 +1,6 @@
-using Paradiplomacy.Contracts;
+using Paradiplomacy.Agreements.IntegrationEvents;
 using Paradiplomacy.Contracts.IntegrationEvents;
+using Paradiplomacy.Contracts;
 using Paradiplomacy.HostDefaults.Security;
 using Paradiplomacy.ServiceDefaults.Aggregates;
 using Paradiplomacy.ServiceDefaults.Errors;
@@ -75,8 +76,7 @@ public sealed class Agreement : AggregateRoot
         };
         agreement.RequireOfficer(caller, "draft");
         agreement.SetContent(title, foreignParties, fields, objectives, mechanisms, validityMonths, indonesianContact, foreignContact);
-        agreement.Raise(caller, (a, actor) => new AgreementDrafted(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(),
-            a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, actor));
+        agreement.Raise(caller, (a, actor) => AgreementEvents.Drafted(a, actor));
         return agreement;
     }
 
@@ -105,8 +105,7 @@ public sealed class Agreement : AggregateRoot
         Round++;
         Status = RequiredClearances.Count == 0 ? AgreementStatus.Cleared : AgreementStatus.Submitted;
         Touch(now);
-        Raise(caller, (a, actor) => new AgreementSubmitted(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(),
-            a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, actor));
+        Raise(caller, (a, actor) => AgreementEvents.Submitted(a, actor));
     }
 
     /// <summary>Records DPRD's, Kemendagri's or Kemlu's decision on the current submission.</summary>
@@ -151,8 +150,7 @@ public sealed class Agreement : AggregateRoot
             _ => MissingClearances().Count == 0 ? AgreementStatus.Cleared : AgreementStatus.Submitted,
         };
         Touch(now);
-        Raise(caller, (a, actor) => new ClearanceRecorded(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(),
-            a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, actor, kind.ToString(), decision.ToString(), referenceNumber));
+        Raise(caller, (a, actor) => AgreementEvents.ClearanceRecorded(a, actor, kind.ToString(), decision.ToString(), referenceNumber));
     }
 
     /// <summary>Required clearances not yet approved in the current submission.</summary>
@@ -193,8 +191,7 @@ public sealed class Agreement : AggregateRoot
             Status = AgreementStatus.Signed;
         }
         Touch(now);
-        Raise(caller, (a, actor) => new AgreementSigned(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(),
-            a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, actor, type.ToString(), instrument.SignedOn));
+        Raise(caller, (a, actor) => AgreementEvents.Signed(a, actor, type.ToString(), instrument.SignedOn));
     }
 
     /// <summary>A signed agreement takes effect on its effective date.</summary>
@@ -206,8 +203,7 @@ public sealed class Agreement : AggregateRoot
         }
         Status = AgreementStatus.Active;
         Touch(now);
-        Raise(actor, (a, who) => new AgreementActivated(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(),
-            a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, who));
+        Raise(actor, (a, who) => AgreementEvents.Activated(a, who));
         return true;
     }
 
@@ -222,8 +218,7 @@ public sealed class Agreement : AggregateRoot
         {
             Status = AgreementStatus.Expired;
             Touch(now);
-            Raise("system", (a, who) => new AgreementExpired(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(),
-                a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, who));
+            Raise("system", (a, who) => AgreementEvents.Expired(a, who));
             return;
         }
         var daysLeft = expiry.DayNumber - today.DayNumber;
@@ -236,8 +231,7 @@ public sealed class Agreement : AggregateRoot
         NoticesSent.AddRange(reached);
         var nearest = reached.Min();
         Touch(now);
-        Raise("system", (a, who) => new AgreementExpiring(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(),
-            a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, who, nearest, expiry));
+        Raise("system", (a, who) => AgreementEvents.Expiring(a, who, nearest, expiry));
     }
 
     public void Terminate(string reason, DateOnly terminatedOn, Caller caller, DateOnly today, DateTimeOffset now)
@@ -253,8 +247,7 @@ public sealed class Agreement : AggregateRoot
         Termination = new Termination(caller.Describe(), terminatedOn, reason.Trim());
         Status = AgreementStatus.Terminated;
         Touch(now);
-        Raise(caller, (a, actor) => new AgreementTerminated(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(),
-            a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, actor, reason));
+        Raise(caller, (a, actor) => AgreementEvents.Terminated(a, actor, reason));
     }
 
     /// <summary>Starts the next version, in draft, carrying this one's content.</summary>
@@ -287,8 +280,8 @@ public sealed class Agreement : AggregateRoot
         next.SetContent(Title, ForeignParties, Fields, Objectives, Mechanisms, validityMonths is > 0 ? validityMonths.Value : ValidityMonths,
             IndonesianContact, ForeignContact);
         next.Raise(caller, (a, actor) => relation == VersionRelation.Renewal
-            ? new AgreementRenewed(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(), a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, actor, Id)
-            : new AgreementAmended(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(), a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, actor, Id));
+            ? AgreementEvents.Renewed(a, actor, Id)
+            : AgreementEvents.Amended(a, actor, Id));
         return next;
     }
 
@@ -301,8 +294,7 @@ public sealed class Agreement : AggregateRoot
         }
         Status = AgreementStatus.Superseded;
         Touch(now);
-        Raise(actor, (a, who) => new AgreementTerminated(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(),
-            a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, who, "superseded by a later version"));
+        Raise(actor, (a, who) => AgreementEvents.Terminated(a, who, "superseded by a later version"));
     }
 
     /// <summary>An officer of the Indonesian party's region, or an operator.</summary>
