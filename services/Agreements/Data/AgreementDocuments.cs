@@ -12,16 +12,21 @@ namespace Paradiplomacy.Agreements.Data;
 /// agreement's audit trail.</summary>
 public sealed class AgreementDocuments(AgreementsDbContext db, AggregateWriter<Agreement> writer, TimeProvider clock)
 {
+    /// <summary>Stores an upload once the caller may add the agreement's documents and the file is
+    /// what it claims (<see cref="AgreementDocument.Check"/>).</summary>
     public async Task<AgreementDocument> UploadAsync(string agreementId, string title, string language, bool legallyBinding,
         string contentType, byte[] content, Caller caller, CancellationToken ct)
     {
         AgreementDocument? document = null;
-        await writer.ChangeAsync(agreementId, null, caller.Describe(), "upload_document", async agreement =>
+        await writer.ChangeAsync(agreementId, null, caller, "upload_document", async agreement =>
         {
             if (!agreement.CanBeChangedBy(caller))
             {
                 throw new PermissionDeniedException($"Only an officer of {agreement.IndonesianParty.Name} ({agreement.RegionCode}) may add its documents.");
             }
+            AgreementDocument.Check(title, language, contentType, content, new Violations()).ThrowIfAny();
+            title = title.Trim();
+            language = language.Trim().ToLowerInvariant();
             var latest = await db.Documents.Where(d => d.AgreementId == agreement.Id && d.Title == title && d.Language == language)
                 .MaxAsync(d => (int?)d.Version, ct) ?? 0;
             if (legallyBinding)

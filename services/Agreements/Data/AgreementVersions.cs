@@ -23,7 +23,7 @@ public sealed class AgreementVersions(AgreementsDbContext db, AggregateWriter<Ag
 
     /// <summary>Signs the current submission; an agreement effective today takes effect at once.</summary>
     public Task<Agreement> SignAsync(string id, string? etag, Action<Agreement> sign, Caller caller, DateOnly today, CancellationToken ct) =>
-        writer.ChangeAsync(id, etag, caller.Describe(), "sign", a =>
+        writer.ChangeAsync(id, etag, caller, "sign", a =>
         {
             sign(a);
             return ActivateIfDueAsync(a, caller.Describe(), today, ct);
@@ -47,7 +47,7 @@ public sealed class AgreementVersions(AgreementsDbContext db, AggregateWriter<Ag
 
     public async Task<Agreement> StartNextVersionAsync(string id, string? etag, VersionRelation relation, int? months, Caller caller, CancellationToken ct)
     {
-        var current = await writer.LoadAsync(id, etag, ct);
+        var current = await writer.LoadForChangeAsync(id, etag, caller, ct);
         if (months is < 0 or > Agreement.MaxValidityMonths)
         {
             throw new ValidationException("validity_months", $"must be between 1 and {Agreement.MaxValidityMonths}");

@@ -57,6 +57,15 @@ public sealed class Agreement : AggregateRoot
 
     public override IReadOnlyDictionary<string, string?> AuditSnapshot() => AgreementAudit.Snapshot(this);
 
+    /// <summary>Only regional officers draft agreements (for their own region, checked once the party is known).</summary>
+    public static void RequireDrafter(Caller caller)
+    {
+        if (!caller.HasRole(Roles.RegionalOfficer))
+        {
+            throw new PermissionDeniedException("Only a regional officer drafts agreements, for their own region.");
+        }
+    }
+
     public static Agreement Draft(AgreementKind kind, string title, Party indonesianParty, IReadOnlyList<Party> foreignParties,
         IReadOnlyList<string> fields, string? objectives, string? mechanisms, int validityMonths, Contact indonesianContact,
         Contact foreignContact, Caller caller, string? requestId, DateTimeOffset now)
@@ -297,15 +306,45 @@ public sealed class Agreement : AggregateRoot
         Raise(actor, (a, who) => AgreementEvents.Terminated(a, who, "superseded by a later version"));
     }
 
-    /// <summary>An officer of the Indonesian party's region, or an operator.</summary>
+    /// <summary>Statuses of partnerships that were signed: their public facts are open data.</summary>
+    public static readonly IReadOnlyList<AgreementStatus> PublicStatuses =
+        [AgreementStatus.Signed, AgreementStatus.Active, AgreementStatus.Expired, AgreementStatus.Terminated, AgreementStatus.Superseded];
+
+    /// <summary>An officer of the Indonesian party's region.</summary>
     public bool CanBeChangedBy(Caller caller) => caller.CanManageRegion(RegionCode);
+
+    /// <summary>What <paramref name="caller"/> may see of this agreement: the region's officers and
+    /// ministry reviewers all of it; a partner key bound to one of its parties all but the audit;
+    /// anyone else the public facts once it was signed, and nothing of a dossier before that.</summary>
+    public AgreementView ViewFor(Caller caller)
+    {
+        if (caller.CanManageRegion(RegionCode) || caller.HasRole(Roles.MinistryReviewer))
+        {
+            return AgreementView.Full;
+        }
+        if (caller.HasRole(Roles.Partner) && caller.RegionCode is { } city && (PartnerIds.Contains(city) || IndonesianPartyId == city))
+        {
+            return AgreementView.Party;
+        }
+        return PublicStatuses.Contains(Status) ? AgreementView.Public : AgreementView.None;
+    }
+
+    /// <summary>The region's officers run its agreements; ministry reviewers act on them only to record
+    /// their clearance. Anyone else is refused before anything about the request is looked at.</summary>
+    public override void AuthorizeChange(Caller caller)
+    {
+        if (!CanBeChangedBy(caller) && !caller.HasRole(Roles.MinistryReviewer))
+        {
+            throw new PermissionDeniedException($"Only an officer of {IndonesianParty.Name} ({RegionCode}) may change its agreements.");
+        }
+    }
 
     /// <summary>(Indonesian party, foreign party) pairs, for the one-active-agreement-per-pair rule.</summary>
     public IEnumerable<(string Indonesian, string Foreign)> Pairs() => PartnerIds.Select(p => (IndonesianPartyId, p));
 
     private bool CanDecide(ClearanceKind kind, Caller caller) => kind switch
     {
-        ClearanceKind.DprdApproval => caller.CanManageRegion(RegionCode) && !caller.IsOperator,
+        ClearanceKind.DprdApproval => caller.CanManageRegion(RegionCode),
         ClearanceKind.KemendagriClearance => caller.HasRole(Roles.MinistryReviewer) && caller.Ministry == "kemendagri",
         ClearanceKind.KemluConsideration => caller.HasRole(Roles.MinistryReviewer) && caller.Ministry == "kemlu",
         _ => false,

@@ -58,6 +58,37 @@ public static class AgreementMapper
         return proto;
     }
 
+    /// <summary>The agreement as <paramref name="view"/> may see it (never called for <see cref="AgreementView.None"/>).</summary>
+    public static V1.Agreement ToProto(this Agreement a, IEnumerable<AgreementDocument> documents, AgreementView view)
+    {
+        if (view is AgreementView.Full or AgreementView.Party)
+        {
+            return a.ToProto(documents);
+        }
+        // Open data: the public facts only. Contacts and signatories are personal data (UU PDP 27/2022);
+        // objectives, clearance comments and documents are the region's working papers.
+        var proto = a.ToProto([]);
+        proto.Objectives = string.Empty;
+        proto.Mechanisms = string.Empty;
+        proto.IndonesianContact = null;
+        proto.ForeignContact = null;
+        foreach (var clearance in proto.Clearances)
+        {
+            clearance.Reviewer = string.Empty;
+            clearance.Comments = string.Empty;
+        }
+        foreach (var instrument in proto.Instruments)
+        {
+            instrument.IndonesianSignatory = new V1.Signatory { SignedOn = instrument.IndonesianSignatory?.SignedOn };
+            instrument.ForeignSignatory = new V1.Signatory { SignedOn = instrument.ForeignSignatory?.SignedOn };
+        }
+        if (proto.Termination is { } termination)
+        {
+            termination.TerminatedBy = string.Empty;
+        }
+        return proto;
+    }
+
     public static V1.Document ToProto(this AgreementDocument d) => new()
     {
         Id = d.Id,

@@ -32,6 +32,7 @@ public sealed class AgreementsService(
     public override async Task<V1.Agreement> CreateAgreement(V1.CreateAgreementRequest request, ServerCallContext context)
     {
         var caller = context.Caller();
+        Agreement.RequireDrafter(caller);
         var input = request.Agreement ?? new V1.Agreement();
         var ct = context.CancellationToken;
         var violations = new Violations().RequestId(request.RequestId);
@@ -42,7 +43,7 @@ public sealed class AgreementsService(
         }
         violations.ThrowIfAny();
 
-        if (await writer.FindCreatedAsync(request.RequestId, ct) is { } earlier)
+        if (await writer.FindCreatedAsync(request.RequestId, caller, ct) is { } earlier)
         {
             return await queries.ToProtoAsync(earlier, ct);
         }
@@ -60,7 +61,7 @@ public sealed class AgreementsService(
     }
 
     public override Task<V1.Agreement> GetAgreement(V1.GetAgreementRequest request, ServerCallContext context) =>
-        queries.GetAsync(request.Id, context.CancellationToken);
+        queries.GetAsync(request.Id, context.Caller(), context.CancellationToken);
 
     public override async Task<V1.ListAgreementsResponse> ListAgreements(V1.ListAgreementsRequest request, ServerCallContext context)
     {
@@ -73,7 +74,7 @@ public sealed class AgreementsService(
         violations.ThrowIfAny();
         var terms = FilterTerms.Parse(request.Filter, AgreementQueries.FilterFields);
         var page = Paging.Start(size, request.PageToken, $"{request.Filter}|{request.ExpiringWithinDays}");
-        return await queries.ListAsync(terms, request.ExpiringWithinDays, page, context.CancellationToken);
+        return await queries.ListAsync(terms, request.ExpiringWithinDays, page, context.Caller(), context.CancellationToken);
     }
 
     [Authorize]
@@ -83,26 +84,29 @@ public sealed class AgreementsService(
         var ct = context.CancellationToken;
         var input = request.Agreement ?? new V1.Agreement();
         var paths = request.UpdateMask?.Paths.Count > 0 ? request.UpdateMask.Paths.ToHashSet() : null;
-        var unknown = paths?.Where(p => !ChangeableFields.Contains(p)).ToList() ?? [];
-        if (unknown.Count > 0)
-        {
-            throw new ValidationException("update_mask", $"cannot change {string.Join(", ", unknown)} here; a draft's changeable fields are {string.Join(", ", ChangeableFields)}");
-        }
         bool Masked(string path) => paths is null || paths.Contains(path);
 
-        var foreign = Masked("foreign_parties")
-            ? await registry.ForeignAsync(input.ForeignParties.Select(p => p.CityId).ToList(), "agreement.foreign_parties", ct)
-            : null;
-        var agreement = await writer.ChangeAsync(request.Id, request.Etag, caller.Describe(), "update", a => a.Revise(
+        var agreement = await writer.ChangeAsync(request.Id, request.Etag, caller, "update", async a =>
+        {
+            var unknown = paths?.Where(p => !ChangeableFields.Contains(p)).ToList() ?? [];
+            if (unknown.Count > 0)
+            {
+                throw new ValidationException("update_mask", $"cannot change {string.Join(", ", unknown)} here; a draft's changeable fields are {string.Join(", ", ChangeableFields)}");
+            }
+            var foreign = Masked("foreign_parties")
+                ? await registry.ForeignAsync(input.ForeignParties.Select(p => p.CityId).ToList(), "agreement.foreign_parties", ct)
+                : a.ForeignParties;
+            a.Revise(
             Masked("title") ? input.Title : a.Title,
-            foreign ?? a.ForeignParties,
+            foreign,
             Masked("fields") ? input.Fields : a.Fields,
             Masked("objectives") ? Blank(input.Objectives) : a.Objectives,
             Masked("mechanisms") ? Blank(input.Mechanisms) : a.Mechanisms,
             Masked("validity_months") ? input.ValidityMonths : a.ValidityMonths,
             Masked("indonesian_contact") ? input.IndonesianContact.ToDomain() : a.IndonesianContact,
             Masked("foreign_contact") ? input.ForeignContact.ToDomain() : a.ForeignContact,
-            caller, clock.GetUtcNow()), ct);
+            caller, clock.GetUtcNow());
+        }, ct);
         return await queries.ToProtoAsync(agreement, ct);
     }
 
@@ -110,7 +114,7 @@ public sealed class AgreementsService(
     public override async Task<V1.Agreement> SubmitAgreement(V1.SubmitAgreementRequest request, ServerCallContext context)
     {
         var caller = context.Caller();
-        var agreement = await writer.ChangeAsync(request.Id, request.Etag, caller.Describe(), "submit",
+        var agreement = await writer.ChangeAsync(request.Id, request.Etag, caller, "submit",
             a => a.Submit(policy.Value.For(a.Kind), caller, clock.GetUtcNow()), context.CancellationToken);
         return await queries.ToProtoAsync(agreement, context.CancellationToken);
     }
@@ -119,14 +123,15 @@ public sealed class AgreementsService(
     public override async Task<V1.Agreement> RecordClearance(V1.RecordClearanceRequest request, ServerCallContext context)
     {
         var caller = context.Caller();
-        var violations = new Violations();
-        var kind = violations.Enum<V1.ClearanceKind, ClearanceKind>("kind", request.Kind);
-        var decision = violations.Enum<V1.ClearanceDecision, ClearanceDecision>("decision", request.Decision);
-        var decidedOn = request.DecidedOn.ToDateOnly("decided_on", violations) ?? Today;
-        violations.ThrowIfAny();
-        var agreement = await writer.ChangeAsync(request.Id, request.Etag, caller.Describe(), "record_clearance",
-            a => a.RecordClearance(kind, decision, decidedOn, request.ReferenceNumber, Blank(request.Comments), caller, Today, clock.GetUtcNow()),
-            context.CancellationToken);
+        var agreement = await writer.ChangeAsync(request.Id, request.Etag, caller, "record_clearance", a =>
+        {
+            var violations = new Violations();
+            var kind = violations.Enum<V1.ClearanceKind, ClearanceKind>("kind", request.Kind);
+            var decision = violations.Enum<V1.ClearanceDecision, ClearanceDecision>("decision", request.Decision);
+            var decidedOn = request.DecidedOn.ToDateOnly("decided_on", violations) ?? Today;
+            violations.ThrowIfAny();
+            a.RecordClearance(kind, decision, decidedOn, request.ReferenceNumber, Blank(request.Comments), caller, Today, clock.GetUtcNow());
+        }, context.CancellationToken);
         return await queries.ToProtoAsync(agreement, context.CancellationToken);
     }
 
@@ -134,14 +139,16 @@ public sealed class AgreementsService(
     public override async Task<V1.Agreement> SignAgreement(V1.SignAgreementRequest request, ServerCallContext context)
     {
         var caller = context.Caller();
-        var violations = new Violations();
-        var instrument = violations.Enum<V1.InstrumentType, InstrumentType>("instrument", request.Instrument);
-        var indonesian = Signatory(request.IndonesianSignatory, "indonesian_signatory", violations);
-        var foreign = Signatory(request.ForeignSignatory, "foreign_signatory", violations);
-        var effective = request.EffectiveDate.ToDateOnly("effective_date", violations);
-        violations.ThrowIfAny();
-        var agreement = await versions.SignAsync(request.Id, request.Etag,
-            a => a.Sign(instrument, indonesian, foreign, effective, caller, Today, clock.GetUtcNow()), caller, Today, context.CancellationToken);
+        var agreement = await versions.SignAsync(request.Id, request.Etag, a =>
+        {
+            var violations = new Violations();
+            var instrument = violations.Enum<V1.InstrumentType, InstrumentType>("instrument", request.Instrument);
+            var indonesian = Signatory(request.IndonesianSignatory, "indonesian_signatory", violations);
+            var foreign = Signatory(request.ForeignSignatory, "foreign_signatory", violations);
+            var effective = request.EffectiveDate.ToDateOnly("effective_date", violations);
+            violations.ThrowIfAny();
+            a.Sign(instrument, indonesian, foreign, effective, caller, Today, clock.GetUtcNow());
+        }, caller, Today, context.CancellationToken);
         return await queries.ToProtoAsync(agreement, context.CancellationToken);
     }
 
@@ -157,11 +164,13 @@ public sealed class AgreementsService(
     public override async Task<V1.Agreement> TerminateAgreement(V1.TerminateAgreementRequest request, ServerCallContext context)
     {
         var caller = context.Caller();
-        var violations = new Violations();
-        var on = request.TerminatedOn.ToDateOnly("terminated_on", violations) ?? Today;
-        violations.ThrowIfAny();
-        var agreement = await writer.ChangeAsync(request.Id, request.Etag, caller.Describe(), "terminate",
-            a => a.Terminate(request.Reason, on, caller, Today, clock.GetUtcNow()), context.CancellationToken);
+        var agreement = await writer.ChangeAsync(request.Id, request.Etag, caller, "terminate", a =>
+        {
+            var violations = new Violations();
+            var on = request.TerminatedOn.ToDateOnly("terminated_on", violations) ?? Today;
+            violations.ThrowIfAny();
+            a.Terminate(request.Reason, on, caller, Today, clock.GetUtcNow());
+        }, context.CancellationToken);
         return await queries.ToProtoAsync(agreement, context.CancellationToken);
     }
 
@@ -172,7 +181,7 @@ public sealed class AgreementsService(
     }
 
     public override Task<V1.AgreementHistory> GetAgreementHistory(V1.GetAgreementHistoryRequest request, ServerCallContext context) =>
-        queries.HistoryAsync(request.Id, context.CancellationToken);
+        queries.HistoryAsync(request.Id, context.Caller(), context.CancellationToken);
 
     [Authorize]
     public override async Task<V1.Document> UploadDocument(V1.UploadDocumentRequest request, ServerCallContext context)
@@ -180,15 +189,14 @@ public sealed class AgreementsService(
         var caller = context.Caller();
         var content = request.Content ?? new HttpBody();
         var contentType = content.ContentType.Split(';')[0].Trim();
-        AgreementDocument.Check(request.Title, request.Language, contentType, content.Data.Span, new Violations()).ThrowIfAny();
-        var document = await documents.UploadAsync(request.AgreementId, request.Title.Trim(), request.Language.Trim().ToLowerInvariant(),
+        var document = await documents.UploadAsync(request.AgreementId, request.Title, request.Language,
             request.LegallyBinding, contentType, content.Data.ToByteArray(), caller, context.CancellationToken);
         return document.ToProto();
     }
 
     public override async Task<HttpBody> DownloadDocument(V1.DownloadDocumentRequest request, ServerCallContext context)
     {
-        var (document, content) = await queries.DocumentAsync(request.AgreementId, request.DocumentId, context.CancellationToken);
+        var (document, content) = await queries.DocumentAsync(request.AgreementId, request.DocumentId, context.Caller(), context.CancellationToken);
         var extension = document.ContentType == "application/pdf" ? "pdf" : "docx";
         context.GetHttpContext().Response.Headers.ContentDisposition =
             $"attachment; filename=\"{SafeFileName(document.Title)}-{document.Language}-v{document.Version}.{extension}\"";

@@ -87,8 +87,8 @@ public sealed class AgreementLifecycleJob(
             try
             {
                 var agreement = item.Status == AgreementStatus.Signed
-                    ? await writer.ChangeAsync(item.Id, null, Actor, "activate", a => versions.ActivateIfDueAsync(a, Actor, today, cancellationToken), cancellationToken)
-                    : await writer.ChangeAsync(item.Id, null, Actor, "expiry_check", a => a.CheckExpiry(noticeDays, today, clock.GetUtcNow()), cancellationToken);
+                    ? await writer.ChangeBySystemAsync(item.Id, Actor, "activate", a => versions.ActivateIfDueAsync(a, Actor, today, cancellationToken), cancellationToken)
+                    : await writer.ChangeBySystemAsync(item.Id, Actor, "expiry_check", a => a.CheckExpiry(noticeDays, today, clock.GetUtcNow()), cancellationToken);
                 if (agreement.Version != item.Version)
                 {
                     changed++;

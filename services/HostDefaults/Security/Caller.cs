@@ -14,9 +14,10 @@ public sealed record Caller(string? UserId, IReadOnlySet<string> Roles, string? 
 
     public bool HasRole(string role) => Roles.Contains(role);
 
-    /// <summary>An officer manages exactly the region their token names; operators manage all.</summary>
+    /// <summary>An officer manages exactly the region their token names. Operators run the platform
+    /// (keys, replays, restarts); a region's decisions are never theirs, so the role manages none.</summary>
     public bool CanManageRegion(string? regionCode) =>
-        IsOperator || (HasRole(Security.Roles.RegionalOfficer) && RegionCode is not null && RegionCode == regionCode);
+        HasRole(Security.Roles.RegionalOfficer) && RegionCode is not null && RegionCode == regionCode;
 
     public string Describe() => UserId ?? "anonymous";
 

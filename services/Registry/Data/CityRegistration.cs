@@ -18,7 +18,7 @@ public sealed class CityRegistration(RegistryDbContext db, AggregateWriter<City>
         double? latitude, double? longitude, string? timeZone, IEnumerable<string> alternateNames, Caller caller, string? requestId,
         CancellationToken ct)
     {
-        if (await writer.FindCreatedAsync(requestId, ct) is { } earlier)
+        if (await writer.FindCreatedAsync(requestId, caller, ct) is { } earlier)
         {
             return earlier;
         }

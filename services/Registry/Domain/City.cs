@@ -67,10 +67,7 @@ public sealed class City : AggregateRoot
         {
             throw new ValidationException("city.level", "a government abroad is a SUBDIVISION or a MUNICIPALITY");
         }
-        if (!caller.IsOperator && !caller.HasRole(Roles.RegionalOfficer) && !caller.HasRole(Roles.MinistryReviewer))
-        {
-            throw new PermissionDeniedException("Only regional officers, ministry reviewers and operators register governments abroad.");
-        }
+        RequireRegistrar(caller);
         var city = new City
         {
             Id = $"reg-{Guid.NewGuid():N}",
@@ -92,6 +89,15 @@ public sealed class City : AggregateRoot
         return city;
     }
 
+    /// <summary>Regional officers and ministry reviewers add the governments abroad they work with.</summary>
+    public static void RequireRegistrar(Caller caller)
+    {
+        if (!caller.HasRole(Roles.RegionalOfficer) && !caller.HasRole(Roles.MinistryReviewer))
+        {
+            throw new PermissionDeniedException("Only regional officers and ministry reviewers register governments abroad.");
+        }
+    }
+
     /// <summary>Reference data row (Kemendagri, ISO 3166-2, GeoNames).</summary>
     public static City FromReference(string id, CityLevel level, string name, string countryCode, string? parentId,
         string? code, string? isoCode, long? geoNamesId, long? population, double? latitude, double? longitude,
@@ -103,13 +109,9 @@ public sealed class City : AggregateRoot
         };
 
     /// <summary>An Indonesian region's officer keeps its profile; a government abroad is kept by a
-    /// partner key bound to it or by whoever registered it; operators may correct any.</summary>
+    /// partner key bound to it or by whoever registered it. Operators keep none.</summary>
     public bool CanBeEditedBy(Caller caller)
     {
-        if (caller.IsOperator)
-        {
-            return true;
-        }
         if (IsIndonesian)
         {
             return caller.CanManageRegion(Code);
@@ -122,15 +124,7 @@ public sealed class City : AggregateRoot
     /// fields that changed (none: nothing is written and the version stays).</summary>
     public IReadOnlyList<string> UpdateProfile(CityProfile profile, Caller caller, DateTimeOffset now)
     {
-        if (!caller.IsAuthenticated)
-        {
-            throw new PermissionDeniedException("Sign in to change a city's profile.");
-        }
-        if (!CanBeEditedBy(caller))
-        {
-            throw new PermissionDeniedException(
-                $"Only an officer of {Name}{(Code is null ? string.Empty : $" ({Code})")} may change its profile.");
-        }
+        AuthorizeChange(caller);
         var changed = profile.ChangedFieldsSince(Profile);
         if (changed.Count == 0)
         {
@@ -142,6 +136,19 @@ public sealed class City : AggregateRoot
         UpdatedAt = now;
         Raise(new CityProfileUpdated(Id, changed, profile.Traits, profile.AllFields().ToList(), profile.Seeking.Active, caller.Describe(), Etag));
         return changed;
+    }
+
+    public override void AuthorizeChange(Caller caller)
+    {
+        if (!caller.IsAuthenticated)
+        {
+            throw new PermissionDeniedException("Sign in to change a city's profile.");
+        }
+        if (!CanBeEditedBy(caller))
+        {
+            throw new PermissionDeniedException(
+                $"Only an officer of {Name}{(Code is null ? string.Empty : $" ({Code})")} may change its profile.");
+        }
     }
 
     /// <summary>Partners with an active agreement, as the agreements service reports them; false when

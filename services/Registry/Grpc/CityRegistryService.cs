@@ -27,7 +27,7 @@ public sealed class CityRegistryService(
     public override async Task<V1.City> GetCity(V1.GetCityRequest request, ServerCallContext context)
     {
         Ids.Check("id", request.Id);
-        return await queries.GetAsync(request.Id, context.CancellationToken);
+        return await queries.GetAsync(request.Id, context.Caller(), context.CancellationToken);
     }
 
     public override async Task<V1.ListCitiesResponse> ListCities(V1.ListCitiesRequest request, ServerCallContext context)
@@ -46,13 +46,14 @@ public sealed class CityRegistryService(
         violations.ThrowIfAny();
         var filter = CityFilter.Parse(request.Filter);
         var page = Paging.Start(size, request.PageToken, $"{query}|{filter}");
-        return await queries.ListAsync(query, filter, page, context.CancellationToken);
+        return await queries.ListAsync(query, filter, page, context.Caller(), context.CancellationToken);
     }
 
     [Authorize]
     public override async Task<V1.City> CreateCity(V1.CreateCityRequest request, ServerCallContext context)
     {
         var caller = context.Caller();
+        City.RequireRegistrar(caller);
         var input = request.City ?? new V1.City();
         var violations = new Violations()
             .Required("city.name", input.Name)
@@ -95,7 +96,7 @@ public sealed class CityRegistryService(
         var caller = context.Caller();
         Ids.Check("id", request.Id);
         IReadOnlyList<string> changed = [];
-        var city = await writer.ChangeAsync(request.Id, request.Etag, caller.Describe(), "update_profile", c =>
+        var city = await writer.ChangeAsync(request.Id, request.Etag, caller, "update_profile", c =>
         {
             var next = ProfileMask.Apply(c.Profile, request.Profile, request.UpdateMask);
             var violations = new Violations();
@@ -121,6 +122,6 @@ public sealed class CityRegistryService(
             violations.Add("country_code", "must be an ISO 3166-1 alpha-2 country code");
         }
         violations.ThrowIfAny();
-        return await queries.SuggestPartnersAsync(request.Id, countryCode, limit, context.CancellationToken);
+        return await queries.SuggestPartnersAsync(request.Id, countryCode, limit, context.Caller(), context.CancellationToken);
     }
 }

@@ -50,7 +50,7 @@ public sealed class PartnershipConsumer<TEvent>(
         {
             var partners = active.SelectMany(p => p.IndonesianPartyId == cityId ? p.ForeignPartyIds
                 : p.ForeignPartyIds.Contains(cityId) ? [p.IndonesianPartyId] : []).ToList();
-            await writer.ChangeAsync(cityId, null, $"agreements:{message.AgreementId}", "update_partners", city =>
+            await writer.ChangeBySystemAsync(cityId, $"agreements:{message.AgreementId}", "update_partners", city =>
             {
                 if (city.SetCurrentPartners(partners, clock.GetUtcNow()))
                 {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Paradiplomacy.HostDefaults.Security;
 using Paradiplomacy.Registry.Data;
 using Paradiplomacy.Registry.Domain;
 using Paradiplomacy.Registry.Grpc;
@@ -9,23 +10,23 @@ using V1 = Paradiplomacy.Contracts.Registry.V1;
 namespace Paradiplomacy.Registry.Queries;
 
 /// <summary>The registry's reads: a city (through the cache), lists and searches, partner
-/// suggestions; each answer already in the contract's shape, parent names resolved.</summary>
+/// suggestions; each answer already in the contract's shape, parent names resolved, and without the
+/// coordinator's personal contact for anonymous callers (UU PDP 27/2022).</summary>
 public sealed class CityQueries(RegistryDbContext db, CitySearch search, CityCache cache, CountryDirectory countries)
 {
-    public async Task<V1.City> GetAsync(string id, CancellationToken ct)
+    public async Task<V1.City> GetAsync(string id, Caller caller, CancellationToken ct)
     {
-        if (await cache.GetAsync(id) is { } cached)
+        if (await cache.GetAsync(id) is not { } proto)
         {
-            return cached;
+            var city = await db.Cities.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("City", id);
+            proto = await ToProtoAsync(city, ct);
+            await cache.SetAsync(proto);
         }
-        var city = await db.Cities.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("City", id);
-        var proto = await ToProtoAsync(city, ct);
-        await cache.SetAsync(proto);
-        return proto;
+        return For(proto, caller);
     }
 
     /// <summary>A page of cities: found by name when <paramref name="normalizedQuery"/> is given, else listed.</summary>
-    public async Task<V1.ListCitiesResponse> ListAsync(string normalizedQuery, CityFilter filter, PageRequest page, CancellationToken ct)
+    public async Task<V1.ListCitiesResponse> ListAsync(string normalizedQuery, CityFilter filter, PageRequest page, Caller caller, CancellationToken ct)
     {
         var ids = normalizedQuery.Length > 0
             ? await search.SearchAsync(normalizedQuery, filter, page.Offset, page.Size + 1, ct)
@@ -34,12 +35,12 @@ public sealed class CityQueries(RegistryDbContext db, CitySearch search, CityCac
         var cities = await db.Cities.AsNoTracking().Where(c => pageIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
 
         var response = new V1.ListCitiesResponse { NextPageToken = page.NextToken(pageIds.Count, ids.Count > page.Size) };
-        response.Cities.AddRange(await ToProtoAsync(pageIds.Select(id => cities[id]).ToList(), ct));
+        response.Cities.AddRange((await ToProtoAsync(pageIds.Select(id => cities[id]).ToList(), ct)).Select(c => For(c, caller)));
         return response;
     }
 
     /// <summary>Governments on the other side that resemble the city, best first, each with its reasons.</summary>
-    public async Task<V1.SuggestPartnersResponse> SuggestPartnersAsync(string id, string countryCode, int limit, CancellationToken ct)
+    public async Task<V1.SuggestPartnersResponse> SuggestPartnersAsync(string id, string countryCode, int limit, Caller caller, CancellationToken ct)
     {
         var city = await db.Cities.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("City", id);
         var levels = city.PartnerLevels();
@@ -64,7 +65,7 @@ public sealed class CityQueries(RegistryDbContext db, CitySearch search, CityCac
         var protos = await ToProtoAsync(ranked.Select(r => r.City).ToList(), ct);
         for (var i = 0; i < ranked.Count; i++)
         {
-            var suggestion = new V1.PartnerSuggestion { City = protos[i], Score = ranked[i].Score };
+            var suggestion = new V1.PartnerSuggestion { City = For(protos[i], caller), Score = ranked[i].Score };
             suggestion.Reasons.AddRange(ranked[i].Reasons);
             response.Suggestions.Add(suggestion);
         }
@@ -72,6 +73,18 @@ public sealed class CityQueries(RegistryDbContext db, CitySearch search, CityCac
     }
 
     public async Task<V1.City> ToProtoAsync(City city, CancellationToken ct) => (await ToProtoAsync([city], ct))[0];
+
+    /// <summary>The city as the caller may see it: the coordinator (a person) only to signed-in callers.</summary>
+    private static V1.City For(V1.City city, Caller caller)
+    {
+        if (caller.IsAuthenticated || city.Profile?.Coordinator is null)
+        {
+            return city;
+        }
+        var shown = city.Clone();
+        shown.Profile.Coordinator = null;
+        return shown;
+    }
 
     private async Task<List<V1.City>> ToProtoAsync(IReadOnlyList<City> cities, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.ComponentModel.DataAnnotations.Schema;
 using System.Globalization;
 using Paradiplomacy.Contracts.IntegrationEvents;
+using Paradiplomacy.HostDefaults.Security;
 
 namespace Paradiplomacy.ServiceDefaults.Aggregates;
 
@@ -32,6 +33,11 @@ public abstract class AggregateRoot
     /// <summary>The aggregate flattened to field → value, so that a change is audited as the fields it
     /// touched with their old and new values.</summary>
     public abstract IReadOnlyDictionary<string, string?> AuditSnapshot();
+
+    /// <summary>Throws PERMISSION_DENIED unless the caller may change this aggregate at all (its
+    /// methods then check the particular right). The write path asks it first, before the etag, the
+    /// request's content or any rule, so a caller from outside learns nothing but that.</summary>
+    public abstract void AuthorizeChange(Caller caller);
 
     /// <summary>Called by the write path once the events are in the outbox.</summary>
     public void ClearEvents() => _events.Clear();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Paradiplomacy.HostDefaults.Security;
 using Paradiplomacy.ServiceDefaults.Api;
 using Paradiplomacy.ServiceDefaults.Data;
 using Paradiplomacy.ServiceDefaults.Errors;
@@ -17,17 +18,19 @@ public sealed class AggregateWriter<TAggregate>(ServiceDbContext db, TimeProvide
     private static string TypeName => typeof(TAggregate).Name;
 
     /// <summary>The aggregate, tracked for a change; NOT_FOUND when there is none.</summary>
-    public async Task<TAggregate> LoadAsync(string id, CancellationToken ct)
+    private async Task<TAggregate> LoadAsync(string id, CancellationToken ct)
     {
         Ids.Check("id", id);
         return await db.Set<TAggregate>().FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException(TypeName, id);
     }
 
-    /// <summary>The aggregate, tracked, at the version the caller last read (ABORTED when someone
-    /// changed it since); with no etag, as it is.</summary>
-    public async Task<TAggregate> LoadAsync(string id, string? etag, CancellationToken ct)
+    /// <summary>The aggregate, tracked, for a change by <paramref name="caller"/>: refused unless the
+    /// caller may change it, then ABORTED if someone changed it since the version the caller last read
+    /// (<paramref name="etag"/>; none: as it is).</summary>
+    public async Task<TAggregate> LoadForChangeAsync(string id, string? etag, Caller caller, CancellationToken ct)
     {
         var aggregate = await LoadAsync(id, ct);
+        aggregate.AuthorizeChange(caller);
         if (!string.IsNullOrEmpty(etag) && etag.Trim('"') != aggregate.Etag)
         {
             throw new ConcurrencyConflictException(TypeName, id);
@@ -36,25 +39,56 @@ public sealed class AggregateWriter<TAggregate>(ServiceDbContext db, TimeProvide
     }
 
     /// <summary>What an earlier create with the same request id made, so a retried create returns it
-    /// instead of making a second one.</summary>
-    public async Task<TAggregate?> FindCreatedAsync(string? requestId, CancellationToken ct) =>
-        string.IsNullOrEmpty(requestId) ? null : await db.Set<TAggregate>().AsNoTracking().FirstOrDefaultAsync(a => a.RequestId == requestId, ct);
+    /// instead of making a second one. Another caller's request id is ALREADY_EXISTS, never their record.</summary>
+    public async Task<TAggregate?> FindCreatedAsync(string? requestId, Caller caller, CancellationToken ct)
+    {
+        var earlier = string.IsNullOrEmpty(requestId) ? null : await db.Set<TAggregate>().AsNoTracking().FirstOrDefaultAsync(a => a.RequestId == requestId, ct);
+        try
+        {
+            earlier?.AuthorizeChange(caller);
+        }
+        catch (PermissionDeniedException)
+        {
+            throw new AlreadyExistsException($"request_id '{requestId}' was already used for another request; send a new one.");
+        }
+        return earlier;
+    }
 
-    public Task<TAggregate> ChangeAsync(string id, string? etag, string actor, string action, Action<TAggregate> change, CancellationToken ct) =>
-        ChangeAsync(id, etag, actor, action, a =>
+    /// <summary>A caller's change: authorized, etag-checked, then <paramref name="change"/> (which
+    /// validates the request and calls the aggregate's methods), saved with audit and events.</summary>
+    public Task<TAggregate> ChangeAsync(string id, string? etag, Caller caller, string action, Action<TAggregate> change, CancellationToken ct) =>
+        ChangeAsync(id, etag, caller, action, a =>
         {
             change(a);
             return Task.CompletedTask;
         }, ct);
 
-    public async Task<TAggregate> ChangeAsync(string id, string? etag, string actor, string action, Func<TAggregate, Task> change, CancellationToken ct)
+    public async Task<TAggregate> ChangeAsync(string id, string? etag, Caller caller, string action, Func<TAggregate, Task> change, CancellationToken ct)
     {
-        var aggregate = await LoadAsync(id, etag, ct);
-        var entry = Enlist(aggregate, actor, action);
+        var aggregate = await LoadForChangeAsync(id, etag, caller, ct);
+        Enlist(aggregate, caller.Describe(), action);
         await change(aggregate);
         await SaveAsync(ct);
-        return entry.Aggregate;
+        return aggregate;
     }
+
+    /// <summary>A change the platform makes itself (a scheduled job, a projection fed by events),
+    /// recorded under <paramref name="system"/>; there is no caller to authorize.</summary>
+    public async Task<TAggregate> ChangeBySystemAsync(string id, string system, string action, Func<TAggregate, Task> change, CancellationToken ct)
+    {
+        var aggregate = await LoadAsync(id, ct);
+        Enlist(aggregate, system, action);
+        await change(aggregate);
+        await SaveAsync(ct);
+        return aggregate;
+    }
+
+    public Task<TAggregate> ChangeBySystemAsync(string id, string system, string action, Action<TAggregate> change, CancellationToken ct) =>
+        ChangeBySystemAsync(id, system, action, a =>
+        {
+            change(a);
+            return Task.CompletedTask;
+        }, ct);
 
     /// <summary>A new aggregate: saved with its creation's audit record and the events it raised.</summary>
     public async Task AddAsync(TAggregate aggregate, string actor, string action, CancellationToken ct)

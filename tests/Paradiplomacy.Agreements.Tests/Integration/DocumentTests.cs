@@ -40,12 +40,18 @@ public class DocumentTests(AgreementsFixture fixture)
         Assert.Equal(1, english.Version);
         Assert.False(english.LegallyBinding);
 
-        using var download = await fixture.Rest.GetAsync($"/api/v1/agreements/{agreement.Id}/documents/{v2.GetProperty("id").GetString()}:download");
+        var path = $"/api/v1/agreements/{agreement.Id}/documents/{v2.GetProperty("id").GetString()}:download";
+        using var asOfficer = new HttpRequestMessage(HttpMethod.Get, path);
+        asOfficer.Headers.Authorization = new("Bearer", fixture.Token("regional-officer", "35.78"));
+        using var download = await fixture.Rest.SendAsync(asOfficer);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(Pdf, download.Content.Headers.ContentType?.MediaType);
         Assert.Equal(second, await download.Content.ReadAsByteArrayAsync());
+        // A draft's texts are the region's working papers: not downloadable without a right to them.
+        using var anonymous = await fixture.Rest.GetAsync(path);
+        Assert.Equal(HttpStatusCode.NotFound, anonymous.StatusCode);
 
-        var listed = await fixture.Client.GetAgreementAsync(new GetAgreementRequest { Id = agreement.Id });
+        var listed = await fixture.Client.GetAgreementAsync(new GetAgreementRequest { Id = agreement.Id }, fixture.Bearer("regional-officer", "35.78"));
         Assert.Equal(3, listed.Documents.Count);
         Assert.Equal(v2.GetProperty("id").GetString(), Assert.Single(listed.Documents, d => d.LegallyBinding).Id);
     }
@@ -63,7 +69,7 @@ public class DocumentTests(AgreementsFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, fake.StatusCode);
         Assert.Contains("not a PDF", await fake.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.NotEqual(HttpStatusCode.OK, huge.StatusCode);
-        Assert.Empty((await fixture.Client.GetAgreementAsync(new GetAgreementRequest { Id = agreement.Id })).Documents);
+        Assert.Empty((await fixture.Client.GetAgreementAsync(new GetAgreementRequest { Id = agreement.Id }, fixture.Bearer("regional-officer", "35.78"))).Documents);
     }
 
     [Fact]

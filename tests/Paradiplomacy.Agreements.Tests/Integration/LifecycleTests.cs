@@ -62,7 +62,7 @@ public class LifecycleTests(AgreementsFixture fixture)
         Assert.Contains("KemendagriClearance", status.Message, StringComparison.Ordinal);
         Assert.Equal("CLEARANCE_MISSING", status.GetDetail<Google.Rpc.ErrorInfo>()!.Reason);
         Assert.Equal(auditBefore, await AuditCountAsync(submitted.Id));
-        Assert.Equal(submitted.Etag, (await fixture.Client.GetAgreementAsync(new GetAgreementRequest { Id = submitted.Id })).Etag);
+        Assert.Equal(submitted.Etag, (await fixture.Client.GetAgreementAsync(new GetAgreementRequest { Id = submitted.Id }, fixture.Bearer("regional-officer", "35.73"))).Etag);
     }
 
     [Fact]
@@ -129,13 +129,17 @@ public class LifecycleTests(AgreementsFixture fixture)
             await fixture.Client.RenewAgreementAsync(new RenewAgreementRequest { Id = original.Id }, fixture.Bearer("regional-officer", "34")));
         renewal = await _steps.SignAsync(await _steps.ClearAsync(await _steps.SubmitAsync(renewal, "34"), "34"), "34");
 
-        var history = await fixture.Client.GetAgreementHistoryAsync(new GetAgreementHistoryRequest { Id = renewal.Id });
+        var history = await fixture.Client.GetAgreementHistoryAsync(new GetAgreementHistoryRequest { Id = renewal.Id }, fixture.Bearer("regional-officer", "34"));
         Assert.Equal([original.Id, renewal.Id], history.Versions.Select(v => v.Id));
         Assert.Equal([AgreementStatus.Superseded, AgreementStatus.Active], history.Versions.Select(v => v.Status));
         Assert.Equal(VersionRelation.Renewal, history.Versions[1].Relation);
         Assert.Equal(2, history.Versions[1].VersionNumber);
         Assert.Contains(history.Audit, r => r.Action == "supersede" && r.AgreementId == original.Id);
         Assert.Contains(history.Audit, r => r.Action == "record_clearance" && r.Actor == "ministry-reviewer@kemlu");
+        // The open directory sees the same chain of signed versions, without its audit trail.
+        var open = await fixture.Client.GetAgreementHistoryAsync(new GetAgreementHistoryRequest { Id = renewal.Id });
+        Assert.Equal(history.Versions.Select(v => v.Id), open.Versions.Select(v => v.Id));
+        Assert.Empty(open.Audit);
         var count = await fixture.Client.CountActivePartnershipsAsync(new CountActivePartnershipsRequest { Region = "34" });
         Assert.Equal(1, count.ActiveAgreements);
     }

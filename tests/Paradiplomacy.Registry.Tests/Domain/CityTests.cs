@@ -78,7 +78,16 @@ public class CityTests
         Assert.True(Liverpool().CanBeEditedBy(Partner("gn-2644210")));
         Assert.False(Busan().CanBeEditedBy(Partner("gn-2644210")));
         Assert.False(Surabaya().CanBeEditedBy(Partner("gn-2644210")));
-        Assert.True(Surabaya().CanBeEditedBy(Operator()));
+    }
+
+    [Fact]
+    public void Operators_run_the_platform_and_change_no_regions_records()
+    {
+        Assert.False(Surabaya().CanBeEditedBy(Operator()));
+        Assert.False(Liverpool().CanBeEditedBy(Operator()));
+        Assert.Throws<PermissionDeniedException>(() => Surabaya().UpdateProfile(Profile(["port_city"], []), Operator(), Now));
+        Assert.Throws<PermissionDeniedException>(() => City.Register("Fuqing", CityLevel.Municipality, "CN", null, null, null, null,
+            "Asia/Shanghai", [], Operator(), null, Now));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public class PartnerMatcherTests
         var surabaya = Surabaya();
         surabaya.UpdateProfile(Profile(["port_city", "industrial"], ["maritime", "smart_city", "creative_economy"]), Officer("35.78"), Now);
         var liverpool = Liverpool();
-        liverpool.UpdateProfile(Profile(["port_city"], ["maritime", "creative_economy"], seeking: true), Operator(), Now);
+        liverpool.UpdateProfile(Profile(["port_city"], ["maritime", "creative_economy"], seeking: true), Partner("gn-2644210"), Now);
         var busan = Busan(); // bigger, similar in size, but no profile
 
         var ranked = PartnerMatcher.Rank(surabaya, [busan, liverpool, Pecs()], 10);
@@ -51,7 +51,7 @@ public class PartnerMatcherTests
         var liverpool = Liverpool();
         var profile = Profile([], ["maritime"], seeking: true);
         profile.Seeking.PreferredCountries = ["JP"];
-        liverpool.UpdateProfile(profile, Operator(), Now);
+        liverpool.UpdateProfile(profile, Partner("gn-2644210"), Now);
 
         var score = PartnerMatcher.Score(surabaya, liverpool);
 

@@ -57,7 +57,7 @@ public class BadInputTests(RegistryFixture fixture)
     [Fact]
     public async Task Malformed_json_and_unknown_enum_are_400_and_write_nothing()
     {
-        var token = fixture.Token("operator");
+        var token = fixture.Token("regional-officer", "34");
         var before = await fixture.Client.GetCityAsync(new GetCityRequest { Id = "idn-34" });
 
         using var malformed = new HttpRequestMessage(HttpMethod.Patch, "/api/v1/cities/idn-34")

@@ -63,7 +63,7 @@ public class CreateCityTests(RegistryFixture fixture)
         };
 
         var status = await RpcAssert.FailsWith(StatusCode.InvalidArgument, async () =>
-            await fixture.Client.CreateCityAsync(new CreateCityRequest { City = city }, fixture.Bearer("operator")));
+            await fixture.Client.CreateCityAsync(new CreateCityRequest { City = city }, fixture.Bearer("ministry-reviewer", ministry: "kemlu")));
 
         Assert.Equal(new[] { "city.country_code", "city.location", "city.name", "city.population" },
             RpcAssert.ViolatedFields(status).Order(StringComparer.Ordinal));
@@ -77,7 +77,7 @@ public class CreateCityTests(RegistryFixture fixture)
         city.TimeZone = "Mars/Olympus";
 
         var status = await RpcAssert.FailsWith(StatusCode.InvalidArgument, async () =>
-            await fixture.Client.CreateCityAsync(new CreateCityRequest { City = city }, fixture.Bearer("operator")));
+            await fixture.Client.CreateCityAsync(new CreateCityRequest { City = city }, fixture.Bearer("ministry-reviewer", ministry: "kemlu")));
 
         Assert.Equal(["city.time_zone"], RpcAssert.ViolatedFields(status));
     }

@@ -102,9 +102,13 @@ public class ProfileTests(RegistryFixture fixture)
             },
         }, fixture.Bearer("regional-officer", "34"));
 
-        var fresh = await fixture.Client.GetCityAsync(new GetCityRequest { Id = "idn-34" });
+        var fresh = await fixture.Client.GetCityAsync(new GetCityRequest { Id = "idn-34" }, fixture.Bearer("regional-officer", "35.78"));
         Assert.Equal(["former_capital", "cultural_heritage"], fresh.Profile.Traits);
         Assert.Equal("kerjasama@jogjaprov.go.id", fresh.Profile.Coordinator.Email);
+        // The coordinator is a person: signed-in callers see the contact, the open directory does not.
+        var anonymous = await fixture.Client.GetCityAsync(new GetCityRequest { Id = "idn-34" });
+        Assert.Equal(fresh.Profile.Traits, anonymous.Profile.Traits);
+        Assert.Null(anonymous.Profile.Coordinator);
     }
 
     [Fact]

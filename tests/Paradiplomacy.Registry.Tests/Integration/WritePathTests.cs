@@ -71,6 +71,29 @@ public class WritePathTests(RegistryFixture fixture)
     }
 
     [Fact]
+    public async Task A_caller_outside_the_region_is_refused_before_the_request_is_looked_at()
+    {
+        // A malformed profile, a stale etag and an unknown mask path: a Surabaya officer learns none of it.
+        var status = await RpcAssert.FailsWith(StatusCode.PermissionDenied, async () => await fixture.Client.UpdateCityProfileAsync(new UpdateCityProfileRequest
+        {
+            Id = "idn-31",
+            Etag = "999",
+            Profile = new CityProfile { Traits = { "not_a_trait" }, Summary = new string('x', 10_000) },
+            UpdateMask = FieldMask.FromString("traits,summary,population"),
+        }, fixture.Bearer("regional-officer", "35.78")));
+
+        Assert.Empty(RpcAssert.ViolatedFields(status));
+        // An operator, who runs the platform, is refused the same way.
+        await RpcAssert.FailsWith(StatusCode.PermissionDenied, async () => await fixture.Client.UpdateCityProfileAsync(new UpdateCityProfileRequest
+        {
+            Id = "idn-31", Profile = new CityProfile { Traits = { "not_a_trait" } }, UpdateMask = FieldMask.FromString("traits"),
+        }, fixture.Bearer("operator")));
+        // Registering a government abroad is refused to a partner before its (empty) input is read.
+        await RpcAssert.FailsWith(StatusCode.PermissionDenied, async () =>
+            await fixture.Client.CreateCityAsync(new CreateCityRequest { City = new City() }, fixture.Bearer("partner", "gn-2644210")));
+    }
+
+    [Fact]
     public async Task Registering_a_government_abroad_is_audited_and_announced_once_however_often_it_is_retried()
     {
         var create = new CreateCityRequest

@@ -1,0 +1,205 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Paradiplomacy.EndToEnd.Tests;
+
+/// <summary>Every read method of every service, through the gateway, by each audience: anonymous (open
+/// data), the region's own officer, another region's officer, a ministry reviewer, a partner key of a
+/// party and a partner key of another city. Drafts, contacts, audit and documents reach only those
+/// with the right to them; a caller who may not know a draft exists gets 404. A read method added to
+/// a contract without a row here fails the test.</summary>
+[Collection(SystemCollection.Name)]
+public class ReadAccessMatrixTests(SystemFixture fixture)
+{
+    private const string Moscow = "gn-524901";
+    private const string London = "gn-2643743";
+
+    private static readonly string[] Audiences = ["anonymous", "own officer", "other officer", "ministry", "party key", "other key"];
+
+    [Fact]
+    public async Task Every_read_method_serves_each_audience_what_it_may_see_and_nothing_more()
+    {
+        var setup = await JakartaMoscowAsync();
+        var callers = new Dictionary<string, Action<HttpRequestMessage>>
+        {
+            ["anonymous"] = _ => { },
+            ["own officer"] = Bearer(fixture.Token("regional-officer", "31")),
+            ["other officer"] = Bearer(fixture.Token("regional-officer", "35.78")),
+            ["ministry"] = Bearer(fixture.Token("ministry-reviewer", ministry: "kemendagri")),
+            ["party key"] = Key(await PartnerKeyAsync(Moscow)),
+            ["other key"] = Key(await PartnerKeyAsync(London)),
+        };
+
+        // For each read method: what each audience observes, and what it must observe.
+        var matrix = new Dictionary<string, (Func<Action<HttpRequestMessage>, Task<string>> Observe, string[] Expected)>
+        {
+            ["GetAgreement"] = (async sign => $"draft {await AgreementAsync(setup.Draft, sign)}, active {await AgreementAsync(setup.Active, sign)}",
+                ["draft 404, active public", "draft full, active full", "draft 404, active public", "draft full, active full",
+                 "draft full, active full", "draft 404, active public"]),
+            ["ListAgreements"] = (async sign => await ListAsync(setup, sign),
+                ["active public", "draft full, active full", "active public", "draft full, active full", "draft full, active full", "active public"]),
+            ["GetAgreementHistory"] = (async sign => $"draft {await HistoryAsync(setup.Draft, sign)}, active {await HistoryAsync(setup.Active, sign)}",
+                ["draft 404, active 1 version public, no audit", "draft 1 version full, audit, active 1 version full, audit",
+                 "draft 404, active 1 version public, no audit", "draft 1 version full, audit, active 1 version full, audit",
+                 "draft 1 version full, no audit, active 1 version full, no audit", "draft 404, active 1 version public, no audit"]),
+            ["DownloadDocument"] = (async sign => await StatusAsync($"/api/v1/agreements/{setup.Active}/documents/{setup.Document}:download", sign),
+                ["404", "200", "404", "200", "200", "404"]),
+            ["CountActivePartnerships"] = (async sign => await StatusAsync("/api/v1/agreements:countActive?region=31", sign),
+                ["200", "200", "200", "200", "200", "200"]),
+            ["GetCity"] = (async sign => await CityAsync("/api/v1/cities/idn-31", sign),
+                ["200 without coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator"]),
+            ["ListCities"] = (async sign => await CityAsync("/api/v1/cities?query=jakarta&filter=country%20%3D%20%22ID%22", sign),
+                ["200 without coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator"]),
+            // Tokyo prefecture's suggestions are Indonesia's provinces, Jakarta among them.
+            ["SuggestPartners"] = (async sign => await CityAsync("/api/v1/cities/iso-JP-13:suggestPartners?pageSize=50", sign),
+                ["200 without coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator"]),
+        };
+        Assert.Equal(ContractMethods.Reads().Order(StringComparer.Ordinal), matrix.Keys.Order(StringComparer.Ordinal));
+
+        var wrong = new List<string>();
+        foreach (var (method, (observe, expected)) in matrix)
+        {
+            for (var i = 0; i < Audiences.Length; i++)
+            {
+                var seen = await observe(callers[Audiences[i]]);
+                if (seen != expected[i])
+                {
+                    wrong.Add($"{method} as {Audiences[i]}: saw \"{seen}\", expected \"{expected[i]}\"");
+                }
+            }
+        }
+        Assert.Empty(wrong);
+    }
+
+    private async Task<string> AgreementAsync(string id, Action<HttpRequestMessage> sign)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"/api/v1/agreements/{id}", sign);
+        return response.IsSuccessStatusCode ? Detail(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement) : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<string> ListAsync((string Draft, string Active, string Document) setup, Action<HttpRequestMessage> sign)
+    {
+        using var response = await SendAsync(HttpMethod.Get, "/api/v1/agreements?filter=region%20%3D%20%2231%22%20AND%20party%20%3D%20%22gn-524901%22&pageSize=100", sign);
+        if (!response.IsSuccessStatusCode)
+        {
+            return ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var listed = json.RootElement.TryGetProperty("agreements", out var items) ? items.EnumerateArray().ToDictionary(a => a.GetProperty("id").GetString()!, Detail) : [];
+        return string.Join(", ", new[] { ("draft", setup.Draft), ("active", setup.Active) }.Where(p => listed.ContainsKey(p.Item2)).Select(p => $"{p.Item1} {listed[p.Item2]}"));
+    }
+
+    private async Task<string> HistoryAsync(string id, Action<HttpRequestMessage> sign)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"/api/v1/agreements/{id}/history", sign);
+        if (!response.IsSuccessStatusCode)
+        {
+            return ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var versions = json.RootElement.GetProperty("versions").EnumerateArray().Select(Detail).Distinct().ToList();
+        var audit = json.RootElement.TryGetProperty("audit", out var records) && records.GetArrayLength() > 0;
+        return $"{json.RootElement.GetProperty("versions").GetArrayLength()} version {string.Join("/", versions)}, {(audit ? "audit" : "no audit")}";
+    }
+
+    private async Task<string> CityAsync(string path, Action<HttpRequestMessage> sign)
+    {
+        using var response = await SendAsync(HttpMethod.Get, path, sign);
+        var body = await response.Content.ReadAsStringAsync();
+        return $"{(int)response.StatusCode} {(body.Contains("kerjasama@jakarta.go.id", StringComparison.Ordinal) ? "with" : "without")} coordinator";
+    }
+
+    private async Task<string> StatusAsync(string path, Action<HttpRequestMessage> sign)
+    {
+        using var response = await SendAsync(HttpMethod.Get, path, sign);
+        return ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>"full" when the working papers and contacts are there, "public" when only the public facts are.</summary>
+    private static string Detail(JsonElement agreement) =>
+        agreement.TryGetProperty("indonesianContact", out var contact) && contact.TryGetProperty("email", out _) && agreement.TryGetProperty("objectives", out _)
+            ? "full"
+            : "public";
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, Action<HttpRequestMessage> sign, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+        sign(request);
+        return await fixture.Gateway.SendAsync(request);
+    }
+
+    private static Action<HttpRequestMessage> Bearer(string token) => r => r.Headers.Authorization = new("Bearer", token);
+
+    private static Action<HttpRequestMessage> Key(string key) => r => r.Headers.Add("X-Api-Key", key);
+
+    /// <summary>Jakarta's coordinator on its profile; a signed, active Jakarta–Moscow sister-city agreement with
+    /// a document; and a Jakarta–Moscow technical-cooperation draft.</summary>
+    private async Task<(string Draft, string Active, string Document)> JakartaMoscowAsync()
+    {
+        var officer = Bearer(fixture.Token("regional-officer", "31"));
+        async Task<JsonElement> Post(string path, object body, Action<HttpRequestMessage>? sign = null, HttpMethod? method = null)
+        {
+            using var response = await SendAsync(method ?? HttpMethod.Post, path, sign ?? officer, body);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, $"{path}: {text}");
+            return JsonDocument.Parse(text).RootElement.Clone();
+        }
+        await Post("/api/v1/cities/idn-31", new
+        {
+            profile = new { coordinator = new { name = "Biro Kerja Sama DKI", email = "kerjasama@jakarta.go.id" } }, updateMask = "coordinator",
+        }, method: HttpMethod.Patch);
+        object Agreement(string kind, string title) => new
+        {
+            kind, title, indonesianParty = new { cityId = "idn-31" }, foreignParties = new[] { new { cityId = Moscow } },
+            fields = new[] { "culture", "smart_city" }, objectives = "Smart city exchange", mechanisms = "Annual delegations", validityMonths = 60,
+            indonesianContact = new { name = "Biro Kerja Sama DKI", email = "kerjasama@jakarta.go.id" },
+        };
+        var active = (await Post("/api/v1/agreements", Agreement("SISTER_CITY", "Jakarta–Moscow"))).GetProperty("id").GetString()!;
+        await Post($"/api/v1/agreements/{active}:submit", new { });
+        await Post($"/api/v1/agreements/{active}:recordClearance", new { kind = "DPRD_APPROVAL", decision = "APPROVED", referenceNumber = "DPRD/31/7" });
+        await Post($"/api/v1/agreements/{active}:recordClearance", new { kind = "KEMENDAGRI_CLEARANCE", decision = "APPROVED", referenceNumber = "KDN/7" },
+            Bearer(fixture.Token("ministry-reviewer", ministry: "kemendagri")));
+        await Post($"/api/v1/agreements/{active}:recordClearance", new { kind = "KEMLU_CONSIDERATION", decision = "APPROVED", referenceNumber = "KLU/7" },
+            Bearer(fixture.Token("ministry-reviewer", ministry: "kemlu")));
+        string document;
+        using (var upload = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/agreements/{active}/documents?title=MoU&language=id&legallyBinding=true")
+        {
+            Content = new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n")),
+        })
+        {
+            upload.Content.Headers.ContentType = new("application/pdf");
+            officer(upload);
+            using var uploaded = await fixture.Gateway.SendAsync(upload);
+            var uploadedText = await uploaded.Content.ReadAsStringAsync();
+            Assert.True(uploaded.IsSuccessStatusCode, uploadedText);
+            document = JsonDocument.Parse(uploadedText).RootElement.GetProperty("id").GetString()!;
+        }
+        var today = DateTime.UtcNow;
+        var date = new { year = today.Year, month = today.Month, day = today.Day };
+        await Post($"/api/v1/agreements/{active}:sign", new
+        {
+            instrument = "MEMORANDUM_OF_UNDERSTANDING",
+            indonesianSignatory = new { name = "Gubernur DKI Jakarta", title = "Gubernur", signedOn = date, place = "Jakarta" },
+            foreignSignatory = new { name = "Mayor of Moscow", title = "Mayor", signedOn = date, place = "Jakarta" },
+        });
+        var draft = (await Post("/api/v1/agreements", Agreement("TECHNICAL_COOPERATION", "Jakarta–Moscow smart city"))).GetProperty("id").GetString()!;
+        return (draft, active, document);
+    }
+
+    private async Task<string> PartnerKeyAsync(string city)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/apiKeys")
+        {
+            Content = JsonContent.Create(new { owner = $"Partner system of {city}", role = "partner", region = city, scopes = new[] { "registry:read", "agreements:read" } }),
+        };
+        request.Headers.Authorization = new("Bearer", fixture.Token("operator"));
+        using var response = await fixture.Gateway.SendAsync(request);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("secret").GetString()!;
+    }
+}
