@@ -178,7 +178,14 @@ public static class OpenApiDocument
             foreach (var field in message.Fields.InFieldNumberOrder())
             {
                 var type = field.FieldType == FieldType.Message ? Ref(field.MessageType, schemas) : Scalar(field);
-                properties[field.JsonName] = field.IsRepeated ? new JsonObject { ["type"] = "array", ["items"] = type } : type;
+                JsonObject property = field.IsRepeated ? new JsonObject { ["type"] = "array", ["items"] = type } : type;
+                if (field.GetOptions()?.GetExtension(FieldBehaviorExtensions.FieldBehavior)?.Contains(FieldBehavior.OutputOnly) == true)
+                {
+                    // AIP-203 OUTPUT_ONLY: set by the service, refused in a request.
+                    property = property.ContainsKey("$ref") ? new JsonObject { ["allOf"] = new JsonArray(property) } : property;
+                    property["readOnly"] = true;
+                }
+                properties[field.JsonName] = property;
             }
         }
         return new JsonObject { ["$ref"] = $"#/components/schemas/{name}" };

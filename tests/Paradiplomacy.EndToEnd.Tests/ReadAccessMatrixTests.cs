@@ -152,7 +152,9 @@ public class ReadAccessMatrixTests(SystemFixture fixture)
         }
         await Post("/api/v1/cities/idn-31", new
         {
-            profile = new { coordinator = new { name = "Biro Kerja Sama DKI", email = "kerjasama@jakarta.go.id" } }, updateMask = "coordinator",
+            // Priority fields make Jakarta a candidate in partner suggestions, where its coordinator travels too.
+            profile = new { coordinator = new { name = "Biro Kerja Sama DKI", email = "kerjasama@jakarta.go.id" }, priorityFields = new[] { "smart_city", "culture" } },
+            updateMask = "coordinator,priority_fields",
         }, method: HttpMethod.Patch);
         object Agreement(string kind, string title) => new
         {

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Paradiplomacy.Agreements.Domain;
 using Paradiplomacy.ServiceDefaults.Data;
+using Paradiplomacy.ServiceDefaults.Errors;
 
 namespace Paradiplomacy.Agreements.Data;
 
@@ -9,6 +11,40 @@ public sealed class AgreementsDbContext(DbContextOptions<AgreementsDbContext> op
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<AgreementDocument> Documents => Set<AgreementDocument>();
     public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
+    public DbSet<ActivePair> ActivePairs => Set<ActivePair>();
+
+    /// <summary>Saves with the active pairs kept in step with the agreements being saved; an activation
+    /// that lost the race for a pair is ALREADY_EXISTS and writes nothing.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await SyncActivePairsAsync(cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: ActivePairIndex })
+        {
+            throw new AlreadyExistsException(
+                "Another agreement of this kind between the same parties became active at the same moment; renew or amend that one instead.");
+        }
+    }
+
+    private const string ActivePairIndex = "ix_active_pairs_indonesian_party_id_foreign_party_id_kind";
+
+    private async Task SyncActivePairsAsync(CancellationToken ct)
+    {
+        foreach (var entry in ChangeTracker.Entries<Agreement>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
+        {
+            var agreement = entry.Entity;
+            var existing = entry.State == EntityState.Added ? [] : await ActivePairs.Where(p => p.AgreementId == agreement.Id).ToListAsync(ct);
+            var wanted = agreement.Status == AgreementStatus.Active ? agreement.PartnerIds.ToHashSet(StringComparer.Ordinal) : [];
+            ActivePairs.RemoveRange(existing.Where(p => !wanted.Contains(p.ForeignPartyId)));
+            ActivePairs.AddRange(wanted.Where(f => existing.All(p => p.ForeignPartyId != f)).Select(f => new ActivePair
+            {
+                AgreementId = agreement.Id, IndonesianPartyId = agreement.IndonesianPartyId, ForeignPartyId = f, Kind = agreement.Kind.ToString(),
+            }));
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -56,6 +92,19 @@ public sealed class AgreementsDbContext(DbContextOptions<AgreementsDbContext> op
             e.ToTable("documents");
             e.HasKey(d => d.Id);
             e.HasIndex(d => new { d.AgreementId, d.Title, d.Language, d.Version }).IsUnique();
+        });
+
+        modelBuilder.Entity<ActivePair>(e =>
+        {
+            e.ToTable("active_pairs");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Id).UseIdentityAlwaysColumn();
+            e.Property(p => p.AgreementId).HasMaxLength(64);
+            e.Property(p => p.IndonesianPartyId).HasMaxLength(64);
+            e.Property(p => p.ForeignPartyId).HasMaxLength(64);
+            e.Property(p => p.Kind).HasMaxLength(30);
+            e.HasIndex(p => new { p.IndonesianPartyId, p.ForeignPartyId, p.Kind }).IsUnique().HasDatabaseName(ActivePairIndex);
+            e.HasIndex(p => p.AgreementId);
         });
 
         modelBuilder.Entity<DocumentContent>(e =>

@@ -252,6 +252,10 @@ public sealed class Agreement : AggregateRoot
         {
             violations.Add("terminated_on", "cannot be in the future");
         }
+        else if (EffectiveDate is { } effective && terminatedOn < effective)
+        {
+            violations.Add("terminated_on", $"cannot be before the agreement took effect on {effective:yyyy-MM-dd}");
+        }
         violations.ThrowIfAny();
         Termination = new Termination(caller.Describe(), terminatedOn, reason.Trim());
         Status = AgreementStatus.Terminated;

@@ -20,7 +20,7 @@ public static class Extensions
             .AddServiceDiscovery();
         builder.Services.AddScoped<RegistryParties>();
 
-        builder.Services.Configure<ClearancePolicy>(builder.Configuration.GetSection("Agreements"));
+        builder.Services.AddClearancePolicy(builder.Configuration);
         builder.Services.Configure<LifecycleOptions>(builder.Configuration.GetSection("Agreements:Lifecycle"));
         builder.Services.AddScoped<AgreementVersions>();
         builder.Services.AddScoped<AgreementDocuments>();
@@ -28,5 +28,13 @@ public static class Extensions
         builder.Services.AddSingleton<AgreementLifecycleJob>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AgreementLifecycleJob>());
         return builder;
+    }
+
+    /// <summary>Agreements:RequiredClearances and Agreements:ExpiryNoticeDays, each configured list in place of its default.</summary>
+    public static IServiceCollection AddClearancePolicy(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ClearancePolicy>(configuration.GetSection("Agreements"));
+        services.PostConfigure<ClearancePolicy>(policy => policy.ApplyDefaults());
+        return services;
     }
 }

@@ -35,7 +35,7 @@ public sealed class AgreementsService(
         Agreement.RequireDrafter(caller);
         var input = request.Agreement ?? new V1.Agreement();
         var ct = context.CancellationToken;
-        var violations = new Violations().RequestId(request.RequestId);
+        var violations = new Violations().RequestId(request.RequestId).RejectOutputOnly(input, "agreement");
         var kind = violations.Enum<V1.AgreementKind, AgreementKind>("agreement.kind", input.Kind);
         if (string.IsNullOrWhiteSpace(input.IndonesianParty?.CityId))
         {
@@ -93,6 +93,7 @@ public sealed class AgreementsService(
             {
                 throw new ValidationException("update_mask", $"cannot change {string.Join(", ", unknown)} here; a draft's changeable fields are {string.Join(", ", ChangeableFields)}");
             }
+            new Violations().RejectOutputOnly(input, "agreement").ThrowIfAny();
             var foreign = Masked("foreign_parties")
                 ? await registry.ForeignAsync(input.ForeignParties.Select(p => p.CityId).ToList(), "agreement.foreign_parties", ct)
                 : a.ForeignParties;

@@ -58,7 +58,8 @@ public sealed class CityRegistryService(
         var violations = new Violations()
             .Required("city.name", input.Name)
             .MaxLength("city.name", input.Name, 200)
-            .RequestId(request.RequestId);
+            .RequestId(request.RequestId)
+            .RejectOutputOnly(input, "city");
         if (input.AlternateNames.Count > 20)
         {
             violations.Add("city.alternate_names", "at most 20 names");

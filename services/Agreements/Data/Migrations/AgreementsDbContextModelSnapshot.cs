@@ -23,6 +23,52 @@ namespace Paradiplomacy.Agreements.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Paradiplomacy.Agreements.Data.ActivePair", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AgreementId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("ForeignPartyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("foreign_party_id");
+
+                    b.Property<string>("IndonesianPartyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("indonesian_party_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_active_pairs");
+
+                    b.HasIndex("AgreementId")
+                        .HasDatabaseName("ix_active_pairs_agreement_id");
+
+                    b.HasIndex("IndonesianPartyId", "ForeignPartyId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_active_pairs_indonesian_party_id_foreign_party_id_kind");
+
+                    b.ToTable("active_pairs", (string)null);
+                });
+
             modelBuilder.Entity("Paradiplomacy.Agreements.Domain.Agreement", b =>
                 {
                     b.Property<string>("Id")
