@@ -36,6 +36,7 @@ public class RegionScopeMatrixTests(SystemFixture fixture)
             }),
             ["RenewAgreement"] = () => Json(HttpMethod.Post, $"/api/v1/agreements/{jakartaAgreement}:renew", new { }),
             ["AmendAgreement"] = () => Json(HttpMethod.Post, $"/api/v1/agreements/{jakartaAgreement}:amend", new { }),
+            ["WithdrawAgreement"] = () => Json(HttpMethod.Post, $"/api/v1/agreements/{jakartaAgreement}:withdraw", new { reason = "Hijacked" }),
             ["TerminateAgreement"] = () => Json(HttpMethod.Post, $"/api/v1/agreements/{jakartaAgreement}:terminate", new { reason = "Hijacked" }),
             ["UploadDocument"] = () =>
             {

@@ -16,7 +16,7 @@ public sealed class RegistryParties(V1.CityRegistry.CityRegistryClient registry)
         {
             throw new ValidationException(field, $"{city.Name} ({city.CountryName}) is not an Indonesian region");
         }
-        return new Party(city.Id, city.Name, city.CountryCode, city.Code);
+        return new Party(city.Id, city.Name, city.CountryCode, city.Code, LevelOf(city));
     }
 
     public async Task<IReadOnlyList<Party>> ForeignAsync(IReadOnlyList<string> cityIds, string field, CancellationToken ct)
@@ -25,10 +25,12 @@ public sealed class RegistryParties(V1.CityRegistry.CityRegistryClient registry)
         for (var i = 0; i < cityIds.Count; i++)
         {
             var city = await FindAsync(cityIds[i], $"{field}[{i}].city_id", ct);
-            parties.Add(new Party(city.Id, city.Name, city.CountryCode, null));
+            parties.Add(new Party(city.Id, city.Name, city.CountryCode, null, LevelOf(city)));
         }
         return parties;
     }
+
+    private static string? LevelOf(V1.City city) => city.Level == V1.CityLevel.Unspecified ? null : city.Level.ToString();
 
     private async Task<V1.City> FindAsync(string cityId, string field, CancellationToken ct)
     {

@@ -48,6 +48,7 @@ public sealed class Agreement : AggregateRoot
     public int VersionNumber { get; private init; } = 1;
     public VersionRelation Relation { get; private init; } = VersionRelation.Original;
     public Termination? Termination { get; private set; }
+    public Withdrawal? Withdrawal { get; private set; }
     /// <summary>Expiry notice points (days before expiry) already announced.</summary>
     public List<int> NoticesSent { get; private set; } = [];
     public int Round { get; private set; }
@@ -68,7 +69,7 @@ public sealed class Agreement : AggregateRoot
 
     public static Agreement Draft(AgreementKind kind, string title, Party indonesianParty, IReadOnlyList<Party> foreignParties,
         IReadOnlyList<string> fields, string? objectives, string? mechanisms, int validityMonths, Contact indonesianContact,
-        Contact foreignContact, Caller caller, string? requestId, DateTimeOffset now)
+        Contact foreignContact, Caller caller, string? requestId, DateTimeOffset now, PartyLevelRule? levels = null)
     {
         var agreement = new Agreement
         {
@@ -84,7 +85,7 @@ public sealed class Agreement : AggregateRoot
             UpdatedAt = now,
         };
         agreement.RequireOfficer(caller, "draft");
-        agreement.SetContent(title, foreignParties, fields, objectives, mechanisms, validityMonths, indonesianContact, foreignContact);
+        agreement.SetContent(title, foreignParties, fields, objectives, mechanisms, validityMonths, indonesianContact, foreignContact, levels ?? PartyLevelRule.Default);
         agreement.Raise(caller, (a, actor) => AgreementEvents.Drafted(a, actor));
         return agreement;
     }
@@ -93,11 +94,11 @@ public sealed class Agreement : AggregateRoot
 
     /// <summary>Changes a draft's content; anything else is fixed once submitted.</summary>
     public void Revise(string title, IReadOnlyList<Party> foreignParties, IReadOnlyList<string> fields, string? objectives, string? mechanisms,
-        int validityMonths, Contact indonesianContact, Contact foreignContact, Caller caller, DateTimeOffset now)
+        int validityMonths, Contact indonesianContact, Contact foreignContact, Caller caller, DateTimeOffset now, PartyLevelRule? levels = null)
     {
         RequireOfficer(caller, "change");
         RequireStatus("change", AgreementStatus.Draft);
-        SetContent(title, foreignParties, fields, objectives, mechanisms, validityMonths, indonesianContact, foreignContact);
+        SetContent(title, foreignParties, fields, objectives, mechanisms, validityMonths, indonesianContact, foreignContact, levels ?? PartyLevelRule.Default);
         Touch(now);
     }
 
@@ -263,6 +264,19 @@ public sealed class Agreement : AggregateRoot
         Raise(caller, (a, actor) => AgreementEvents.Terminated(a, actor, reason));
     }
 
+    /// <summary>The region abandons a dossier before it is signed: a draft, or one awaiting or past its
+    /// clearances. It stays on record, with who withdrew it, when and why.</summary>
+    public void Withdraw(string reason, Caller caller, DateOnly today, DateTimeOffset now)
+    {
+        RequireOfficer(caller, "withdraw");
+        RequireStatus("withdraw", AgreementStatus.Draft, AgreementStatus.Submitted, AgreementStatus.Cleared);
+        new Violations().Required("reason", reason).MaxLength("reason", reason, MaxText).ThrowIfAny();
+        Withdrawal = new Withdrawal(caller.Describe(), today, reason.Trim());
+        Status = AgreementStatus.Withdrawn;
+        Touch(now);
+        Raise(caller, (a, actor) => AgreementEvents.Withdrawn(a, actor, a.Withdrawal!.Reason));
+    }
+
     /// <summary>Starts the next version, in draft, carrying this one's content.</summary>
     public Agreement StartNextVersion(VersionRelation relation, int? validityMonths, Caller caller, DateTimeOffset now)
     {
@@ -291,7 +305,7 @@ public sealed class Agreement : AggregateRoot
             UpdatedAt = now,
         };
         next.SetContent(Title, ForeignParties, Fields, Objectives, Mechanisms, validityMonths is > 0 ? validityMonths.Value : ValidityMonths,
-            IndonesianContact, ForeignContact);
+            IndonesianContact, ForeignContact, levels: null);
         next.Raise(caller, (a, actor) => relation == VersionRelation.Renewal
             ? AgreementEvents.Renewed(a, actor, Id)
             : AgreementEvents.Amended(a, actor, Id));
@@ -355,7 +369,7 @@ public sealed class Agreement : AggregateRoot
     };
 
     private void SetContent(string title, IReadOnlyList<Party> foreignParties, IReadOnlyList<string> fields, string? objectives, string? mechanisms,
-        int validityMonths, Contact indonesianContact, Contact foreignContact)
+        int validityMonths, Contact indonesianContact, Contact foreignContact, PartyLevelRule? levels)
     {
         var violations = new Violations()
             .Required("agreement.title", title)
@@ -377,6 +391,7 @@ public sealed class Agreement : AggregateRoot
                 violations.Add($"agreement.foreign_parties[{i}].city_id", $"{foreignParties[i].Name} is Indonesian; the other side must be abroad");
             }
         }
+        levels?.Check(Kind, IndonesianParty, foreignParties, violations);
         if (foreignParties.Select(p => p.CityId).Distinct().Count() != foreignParties.Count)
         {
             violations.Add("agreement.foreign_parties", "a party is named twice");

@@ -11,4 +11,5 @@ public enum AgreementStatus
     Terminated = 7,
     Rejected = 8,
     Superseded = 9,
+    Withdrawn = 10,
 }

@@ -30,11 +30,14 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Agreements:RequiredClearances and Agreements:ExpiryNoticeDays, each configured list in place of its default.</summary>
+    /// <summary>Agreements:RequiredClearances, Agreements:ExpiryNoticeDays and Agreements:PartyLevels, each
+    /// configured list in place of its default.</summary>
     public static IServiceCollection AddClearancePolicy(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ClearancePolicy>(configuration.GetSection("Agreements"));
         services.PostConfigure<ClearancePolicy>(policy => policy.ApplyDefaults());
+        services.Configure<PartyLevelRule>(configuration.GetSection("Agreements"));
+        services.PostConfigure<PartyLevelRule>(rule => PartyLevelRule.WithDefaults(rule));
         return services;
     }
 }

@@ -51,6 +51,10 @@ public static class AgreementMapper
             ForeignSignatory = i.ForeignSignatory.ToProto(),
         }));
         proto.Documents.AddRange(documents.Select(d => d.ToProto()));
+        if (a.Withdrawal is { } w)
+        {
+            proto.Withdrawal = new V1.Withdrawal { WithdrawnBy = w.WithdrawnBy, WithdrawnOn = w.WithdrawnOn.ToProto(), Reason = w.Reason };
+        }
         if (a.Termination is { } t)
         {
             proto.Termination = new V1.Termination { TerminatedBy = t.TerminatedBy, TerminatedOn = t.TerminatedOn.ToProto(), Reason = t.Reason };
@@ -86,6 +90,7 @@ public static class AgreementMapper
         {
             termination.TerminatedBy = string.Empty;
         }
+        proto.Withdrawal = null;
         return proto;
     }
 

@@ -21,6 +21,7 @@ public sealed class AgreementsService(
     AgreementQueries queries,
     RegistryParties registry,
     IOptions<ClearancePolicy> policy,
+    IOptions<PartyLevelRule> levels,
     TimeProvider clock) : V1.Agreements.AgreementsBase
 {
     private static readonly string[] ChangeableFields =
@@ -55,7 +56,7 @@ public sealed class AgreementsService(
         var foreign = await registry.ForeignAsync(input.ForeignParties.Select(p => p.CityId).ToList(), "agreement.foreign_parties", ct);
         var agreement = Agreement.Draft(kind, input.Title, indonesian, foreign, input.Fields, Blank(input.Objectives),
             Blank(input.Mechanisms), input.ValidityMonths, input.IndonesianContact.ToDomain(), input.ForeignContact.ToDomain(), caller,
-            Ids.OrNull(request.RequestId), clock.GetUtcNow());
+            Ids.OrNull(request.RequestId), clock.GetUtcNow(), levels.Value);
         await versions.DraftAsync(agreement, caller, ct);
         return await queries.ToProtoAsync(agreement, ct);
     }
@@ -106,7 +107,7 @@ public sealed class AgreementsService(
             Masked("validity_months") ? input.ValidityMonths : a.ValidityMonths,
             Masked("indonesian_contact") ? input.IndonesianContact.ToDomain() : a.IndonesianContact,
             Masked("foreign_contact") ? input.ForeignContact.ToDomain() : a.ForeignContact,
-            caller, clock.GetUtcNow());
+            caller, clock.GetUtcNow(), levels.Value);
         }, ct);
         return await queries.ToProtoAsync(agreement, ct);
     }
@@ -172,6 +173,15 @@ public sealed class AgreementsService(
             violations.ThrowIfAny();
             a.Terminate(request.Reason, on, caller, Today, clock.GetUtcNow());
         }, context.CancellationToken);
+        return await queries.ToProtoAsync(agreement, context.CancellationToken);
+    }
+
+    [Authorize]
+    public override async Task<V1.Agreement> WithdrawAgreement(V1.WithdrawAgreementRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var agreement = await writer.ChangeAsync(request.Id, request.Etag, caller, "withdraw",
+            a => a.Withdraw(request.Reason, caller, Today, clock.GetUtcNow()), context.CancellationToken);
         return await queries.ToProtoAsync(agreement, context.CancellationToken);
     }
 

@@ -36,6 +36,9 @@ public static class AgreementEvents
     public static AgreementTerminated Terminated(Agreement a, string actor, string reason) =>
         new(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(), a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, actor, reason);
 
+    public static AgreementWithdrawn Withdrawn(Agreement a, string actor, string reason) =>
+        new(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(), a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, actor, reason);
+
     public static AgreementRenewed Renewed(Agreement a, string actor, string previousId) =>
         new(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(), a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, actor, previousId);
 

@@ -39,4 +39,26 @@ public class ClearancePolicyTests
         Assert.Equal([ClearanceKind.KemendagriClearance, ClearanceKind.KemluConsideration], policy.For(AgreementKind.TechnicalCooperation));
         Assert.Equal([60], policy.ExpiryNoticeDays);
     }
+
+    [Fact]
+    public void Party_levels_are_configurable_per_kind_and_replace_the_default()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Agreements:PartyLevels:SisterCity:0"] = "City:Municipality",
+        }).Build();
+        using var services = new ServiceCollection().AddClearancePolicy(configuration).BuildServiceProvider();
+        var rule = services.GetRequiredService<IOptions<PartyLevelRule>>().Value;
+        var jakarta = new Party("idn-31", "DKI JAKARTA", "ID", "31", "Province");
+        var tokyo = new Party("gn-1850147", "Tokyo", "JP", null, "Municipality");
+
+        var configured = new Paradiplomacy.ServiceDefaults.Errors.Violations();
+        rule.Check(AgreementKind.SisterCity, jakarta, [tokyo], configured);
+        var byDefault = new Paradiplomacy.ServiceDefaults.Errors.Violations();
+        PartyLevelRule.Default.Check(AgreementKind.SisterCity, jakarta, [tokyo], byDefault);
+
+        Assert.True(configured.Any);
+        Assert.False(byDefault.Any);
+        Assert.Equal(["Province:Subdivision"], rule.PartyLevels[AgreementKind.SisterProvince]);
+    }
 }

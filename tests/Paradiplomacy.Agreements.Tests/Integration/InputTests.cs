@@ -84,6 +84,55 @@ public class InputTests(AgreementsFixture fixture)
         Assert.Equal(7, states.Count(s => s == AgreementStatus.Cleared));
     }
 
+    [Fact]
+    public async Task A_sister_province_agreement_joins_a_province_with_a_prefecture_not_with_a_city()
+    {
+        var before = await CountAsync();
+
+        var status = await RpcAssert.FailsWith(StatusCode.InvalidArgument, async () =>
+            await _steps.DraftAsync("idn-34", "34", ["gn-1857910"], kind: AgreementKind.SisterProvince, title: "DIY–Kyoto city")); // Kyoto, the city
+
+        var violation = Assert.Single(status.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations);
+        Assert.Equal("agreement.foreign_parties[0].city_id", violation.Field);
+        Assert.Contains("(Province)", violation.Description, StringComparison.Ordinal);
+        Assert.Contains("(Municipality)", violation.Description, StringComparison.Ordinal);
+        Assert.Contains("Subdivision", violation.Description, StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync());
+        // The same two as sister cities, and the province with a prefecture as sister provinces, are fine.
+        await _steps.DraftAsync("idn-34", "34", ["gn-1857910"], kind: AgreementKind.SisterCity, title: "DIY–Kyoto city");
+        await _steps.DraftAsync("idn-34", "34", ["iso-JP-27"], kind: AgreementKind.SisterProvince, title: "DIY–Osaka prefecture");
+    }
+
+    [Fact]
+    public async Task A_region_withdraws_an_abandoned_dossier_with_its_reason_but_not_a_signed_agreement()
+    {
+        var officer = fixture.Bearer("regional-officer", "35.73");
+        var submitted = await _steps.SubmitAsync(await _steps.DraftAsync("idn-35.73", "35.73", ["gn-3054643"], title: "Malang–Budapest"), "35.73");
+        var active = await _steps.ActiveAsync("idn-35.73", "35.73", ["gn-2643743"]); // Malang – London
+
+        var missingReason = await RpcAssert.FailsWith(StatusCode.InvalidArgument, async () =>
+            await fixture.Client.WithdrawAgreementAsync(new WithdrawAgreementRequest { Id = submitted.Id }, officer));
+        var withdrawn = await fixture.Client.WithdrawAgreementAsync(new WithdrawAgreementRequest
+        {
+            Id = submitted.Id, Etag = submitted.Etag, Reason = "The partner city chose another region",
+        }, officer);
+        var signed = await RpcAssert.FailsWith(StatusCode.FailedPrecondition, async () =>
+            await fixture.Client.WithdrawAgreementAsync(new WithdrawAgreementRequest { Id = active.Id, Reason = "Changed our mind" }, officer));
+
+        Assert.Equal(["reason"], RpcAssert.ViolatedFields(missingReason));
+        Assert.Equal(AgreementStatus.Withdrawn, withdrawn.Status);
+        Assert.Equal(("regional-officer@35.73", "The partner city chose another region"), (withdrawn.Withdrawal.WithdrawnBy, withdrawn.Withdrawal.Reason));
+        Assert.Equal("WRONG_STATUS", signed.GetDetail<Google.Rpc.ErrorInfo>()!.Reason);
+        var history = await fixture.Client.GetAgreementHistoryAsync(new GetAgreementHistoryRequest { Id = submitted.Id }, officer);
+        Assert.Contains(history.Audit, r => r.Action == "withdraw" && r.Changes.Any(c => c.Field == "status" && c.NewValue == "Withdrawn"));
+        // Withdrawn dossiers are not open data.
+        await RpcAssert.FailsWith(StatusCode.NotFound, async () => await fixture.Client.GetAgreementAsync(new GetAgreementRequest { Id = submitted.Id }));
+        using var scope = fixture.Services.CreateScope();
+        var events = await scope.ServiceProvider.GetRequiredService<AgreementsDbContext>().OutboxMessages
+            .Where(m => m.MessageType.Contains("AgreementWithdrawn")).Select(m => m.Payload).ToListAsync();
+        Assert.Contains(events, p => p.Contains(submitted.Id, StringComparison.Ordinal));
+    }
+
     private async Task<int> CountAsync()
     {
         using var scope = fixture.Services.CreateScope();

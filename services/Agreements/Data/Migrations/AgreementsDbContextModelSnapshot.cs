@@ -228,6 +228,10 @@ namespace Paradiplomacy.Agreements.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("version_number");
 
+                    b.Property<string>("Withdrawal")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("withdrawal");
+
                     b.HasKey("Id")
                         .HasName("pk_agreements");
 
