@@ -33,6 +33,15 @@ public static class OpenApiDocument
         ["UpdateCityProfile"] = JsonNode.Parse("""
             {"profile":{"traits":["port_city","industrial"],"priorityFields":["maritime","smart_city"]},"updateMask":"traits,priorityFields","etag":"3"}
             """)!,
+        ["RegisterExistingAgreement"] = JsonNode.Parse("""
+            {"agreement":{"kind":"SISTER_CITY","title":"DKI Jakarta – Rotterdam","indonesianParty":{"cityId":"idn-31"},
+             "foreignParties":[{"cityId":"gn-2747891"}],"fields":["environment","maritime"],"validityMonths":600},
+             "instruments":[{"type":"MEMORANDUM_OF_UNDERSTANDING",
+               "indonesianSignatory":{"name":"Gubernur DKI Jakarta","title":"Gubernur","signedOn":{"year":1983,"month":6,"day":1},"place":"Rotterdam"},
+               "foreignSignatory":{"name":"Burgemeester van Rotterdam","title":"Mayor","signedOn":{"year":1983,"month":6,"day":1},"place":"Rotterdam"}}],
+             "source":"Arsip Biro Kerja Sama DKI Jakarta","requestId":"jakarta-rotterdam-1983"}
+            """)!,
+        ["WithdrawAgreement"] = JsonNode.Parse("""{"reason":"The partner city chose another region","etag":"4"}""")!,
         ["RecordClearance"] = JsonNode.Parse("""{"kind":"KEMENDAGRI_CLEARANCE","decision":"APPROVED","referenceNumber":"120/4567/OTDA","decidedOn":{"year":2026,"month":11,"day":20}}""")!,
     };
 

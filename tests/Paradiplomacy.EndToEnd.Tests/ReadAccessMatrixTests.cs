@@ -13,7 +13,7 @@ namespace Paradiplomacy.EndToEnd.Tests;
 [Collection(SystemCollection.Name)]
 public class ReadAccessMatrixTests(SystemFixture fixture)
 {
-    private const string Moscow = "gn-524901";
+    private const string Hanoi = "gn-1581130";
     private const string London = "gn-2643743";
 
     private static readonly string[] Audiences = ["anonymous", "own officer", "other officer", "ministry", "party key", "other key"];
@@ -21,14 +21,14 @@ public class ReadAccessMatrixTests(SystemFixture fixture)
     [Fact]
     public async Task Every_read_method_serves_each_audience_what_it_may_see_and_nothing_more()
     {
-        var setup = await JakartaMoscowAsync();
+        var setup = await JakartaHanoiAsync();
         var callers = new Dictionary<string, Action<HttpRequestMessage>>
         {
             ["anonymous"] = _ => { },
             ["own officer"] = Bearer(fixture.Token("regional-officer", "31")),
             ["other officer"] = Bearer(fixture.Token("regional-officer", "35.78")),
             ["ministry"] = Bearer(fixture.Token("ministry-reviewer", ministry: "kemendagri")),
-            ["party key"] = Key(await PartnerKeyAsync(Moscow)),
+            ["party key"] = Key(await PartnerKeyAsync(Hanoi)),
             ["other key"] = Key(await PartnerKeyAsync(London)),
         };
 
@@ -81,7 +81,7 @@ public class ReadAccessMatrixTests(SystemFixture fixture)
 
     private async Task<string> ListAsync((string Draft, string Active, string Document) setup, Action<HttpRequestMessage> sign)
     {
-        using var response = await SendAsync(HttpMethod.Get, "/api/v1/agreements?filter=region%20%3D%20%2231%22%20AND%20party%20%3D%20%22gn-524901%22&pageSize=100", sign);
+        using var response = await SendAsync(HttpMethod.Get, "/api/v1/agreements?filter=region%20%3D%20%2231%22%20AND%20party%20%3D%20%22gn-1581130%22&pageSize=100", sign);
         if (!response.IsSuccessStatusCode)
         {
             return ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -138,9 +138,9 @@ public class ReadAccessMatrixTests(SystemFixture fixture)
 
     private static Action<HttpRequestMessage> Key(string key) => r => r.Headers.Add("X-Api-Key", key);
 
-    /// <summary>Jakarta's coordinator on its profile; a signed, active Jakarta–Moscow sister-city agreement with
-    /// a document; and a Jakarta–Moscow technical-cooperation draft.</summary>
-    private async Task<(string Draft, string Active, string Document)> JakartaMoscowAsync()
+    /// <summary>Jakarta's coordinator on its profile; a signed, active Jakarta–Hanoi sister-city agreement with
+    /// a document; and a Jakarta–Hanoi technical-cooperation draft.</summary>
+    private async Task<(string Draft, string Active, string Document)> JakartaHanoiAsync()
     {
         var officer = Bearer(fixture.Token("regional-officer", "31"));
         async Task<JsonElement> Post(string path, object body, Action<HttpRequestMessage>? sign = null, HttpMethod? method = null)
@@ -154,15 +154,15 @@ public class ReadAccessMatrixTests(SystemFixture fixture)
         {
             // Priority fields make Jakarta a candidate in partner suggestions, where its coordinator travels too.
             profile = new { coordinator = new { name = "Biro Kerja Sama DKI", email = "kerjasama@jakarta.go.id" }, priorityFields = new[] { "smart_city", "culture" } },
-            updateMask = "coordinator,priority_fields",
+            updateMask = "coordinator,priorityFields",
         }, method: HttpMethod.Patch);
         object Agreement(string kind, string title) => new
         {
-            kind, title, indonesianParty = new { cityId = "idn-31" }, foreignParties = new[] { new { cityId = Moscow } },
+            kind, title, indonesianParty = new { cityId = "idn-31" }, foreignParties = new[] { new { cityId = Hanoi } },
             fields = new[] { "culture", "smart_city" }, objectives = "Smart city exchange", mechanisms = "Annual delegations", validityMonths = 60,
             indonesianContact = new { name = "Biro Kerja Sama DKI", email = "kerjasama@jakarta.go.id" },
         };
-        var active = (await Post("/api/v1/agreements", Agreement("SISTER_CITY", "Jakarta–Moscow"))).GetProperty("id").GetString()!;
+        var active = (await Post("/api/v1/agreements", Agreement("SISTER_CITY", "Jakarta–Hanoi"))).GetProperty("id").GetString()!;
         await Post($"/api/v1/agreements/{active}:submit", new { });
         await Post($"/api/v1/agreements/{active}:recordClearance", new { kind = "DPRD_APPROVAL", decision = "APPROVED", referenceNumber = "DPRD/31/7" });
         await Post($"/api/v1/agreements/{active}:recordClearance", new { kind = "KEMENDAGRI_CLEARANCE", decision = "APPROVED", referenceNumber = "KDN/7" },
@@ -188,9 +188,9 @@ public class ReadAccessMatrixTests(SystemFixture fixture)
         {
             instrument = "MEMORANDUM_OF_UNDERSTANDING",
             indonesianSignatory = new { name = "Gubernur DKI Jakarta", title = "Gubernur", signedOn = date, place = "Jakarta" },
-            foreignSignatory = new { name = "Mayor of Moscow", title = "Mayor", signedOn = date, place = "Jakarta" },
+            foreignSignatory = new { name = "Mayor of Hanoi", title = "Mayor", signedOn = date, place = "Jakarta" },
         });
-        var draft = (await Post("/api/v1/agreements", Agreement("TECHNICAL_COOPERATION", "Jakarta–Moscow smart city"))).GetProperty("id").GetString()!;
+        var draft = (await Post("/api/v1/agreements", Agreement("TECHNICAL_COOPERATION", "Jakarta–Hanoi smart city"))).GetProperty("id").GetString()!;
         return (draft, active, document);
     }
 

@@ -57,9 +57,9 @@ public class RegionScopeMatrixTests(SystemFixture fixture)
         var matrix = Matrix(jakarta);
         Assert.Equal(ContractMethods.Writes().Order(StringComparer.Ordinal), matrix.Keys.Order(StringComparer.Ordinal));
         var readOnlyKey = await ReadOnlyKeyAsync();
-        // The registry records Beijing among Jakarta's partners on its own time; wait, so that the
+        // The registry records Istanbul among Jakarta's partners on its own time; wait, so that the
         // comparison below sees only what the refused calls could have changed.
-        for (var i = 0; i < 100 && !(await GetFreshAsync("/api/v1/cities/idn-31")).Contains("gn-1816670", StringComparison.Ordinal); i++)
+        for (var i = 0; i < 100 && !(await GetFreshAsync("/api/v1/cities/idn-31")).Contains("gn-745044", StringComparison.Ordinal); i++)
         {
             await Task.Delay(200);
         }
@@ -105,7 +105,7 @@ public class RegionScopeMatrixTests(SystemFixture fixture)
         }
         var draft = await Post("/api/v1/agreements", officer, new
         {
-            kind = "SISTER_CITY", title = "Jakarta–Beijing", indonesianParty = new { cityId = "idn-31" }, foreignParties = new[] { new { cityId = "gn-1816670" } },
+            kind = "SISTER_CITY", title = "Jakarta–Istanbul", indonesianParty = new { cityId = "idn-31" }, foreignParties = new[] { new { cityId = "gn-745044" } },
             fields = new[] { "culture", "trade" }, objectives = "Trade and culture", mechanisms = "Delegations", validityMonths = 60,
         });
         var id = draft.GetProperty("id").GetString()!;
@@ -119,7 +119,7 @@ public class RegionScopeMatrixTests(SystemFixture fixture)
         {
             instrument = "MEMORANDUM_OF_UNDERSTANDING",
             indonesianSignatory = new { name = "Gubernur DKI", title = "Gubernur", signedOn = date, place = "Jakarta" },
-            foreignSignatory = new { name = "Mayor of Beijing", title = "Mayor", signedOn = date, place = "Jakarta" },
+            foreignSignatory = new { name = "Mayor of Istanbul", title = "Mayor", signedOn = date, place = "Jakarta" },
         });
         return id;
     }

@@ -21,6 +21,16 @@ public sealed class AgreementVersions(AgreementsDbContext db, AggregateWriter<Ag
         await writer.AddAsync(draft, caller.Describe(), "draft", ct);
     }
 
+    /// <summary>An agreement signed before the platform, unless the pair already has an active one of its kind.</summary>
+    public async Task RegisterAsync(Agreement registered, Caller caller, CancellationToken ct)
+    {
+        if (registered.Status == AgreementStatus.Active)
+        {
+            await EnsureNoActiveDuplicateAsync(registered, ct);
+        }
+        await writer.AddAsync(registered, caller.Describe(), "register", ct);
+    }
+
     /// <summary>Signs the current submission; an agreement effective today takes effect at once.</summary>
     public Task<Agreement> SignAsync(string id, string? etag, Action<Agreement> sign, Caller caller, DateOnly today, CancellationToken ct) =>
         writer.ChangeAsync(id, etag, caller, "sign", a =>

@@ -72,6 +72,7 @@ public sealed class AgreementsDbContext(DbContextOptions<AgreementsDbContext> op
             e.Property(a => a.Instruments).IsJson();
             e.Property(a => a.Termination!).IsJson();
             e.Property(a => a.Withdrawal!).IsJson();
+            e.Property(a => a.Registration!).IsJson();
             e.Property(a => a.RequiredClearances).HasConversion(
                 v => string.Join(',', v),
                 s => s.Length == 0 ? new List<ClearanceKind>() : s.Split(',', StringSplitOptions.None).Select(Enum.Parse<ClearanceKind>).ToList(),

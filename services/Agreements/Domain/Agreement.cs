@@ -49,6 +49,7 @@ public sealed class Agreement : AggregateRoot
     public VersionRelation Relation { get; private init; } = VersionRelation.Original;
     public Termination? Termination { get; private set; }
     public Withdrawal? Withdrawal { get; private set; }
+    public Registration? Registration { get; private init; }
     /// <summary>Expiry notice points (days before expiry) already announced.</summary>
     public List<int> NoticesSent { get; private set; } = [];
     public int Round { get; private set; }
@@ -87,6 +88,85 @@ public sealed class Agreement : AggregateRoot
         agreement.RequireOfficer(caller, "draft");
         agreement.SetContent(title, foreignParties, fields, objectives, mechanisms, validityMonths, indonesianContact, foreignContact, levels ?? PartyLevelRule.Default);
         agreement.Raise(caller, (a, actor) => AgreementEvents.Drafted(a, actor));
+        return agreement;
+    }
+
+    /// <summary>An agreement signed before the region used the platform: its instruments with their real
+    /// dates and signatories, in effect from <paramref name="effectiveDate"/> (else the latest binding
+    /// signature) for its validity. Registered rather than cleared here; from today's date it is
+    /// SIGNED (takes effect later), ACTIVE or EXPIRED, and then lives like any other.</summary>
+    public static Agreement RegisterExisting(AgreementKind kind, string title, Party indonesianParty, IReadOnlyList<Party> foreignParties,
+        IReadOnlyList<string> fields, string? objectives, string? mechanisms, int validityMonths, Contact indonesianContact,
+        Contact foreignContact, IReadOnlyList<Instrument> instruments, DateOnly? effectiveDate, string source, Caller caller,
+        string? requestId, DateOnly today, DateTimeOffset now, PartyLevelRule? levels = null)
+    {
+        var agreement = new Agreement
+        {
+            Id = $"agr-{Guid.NewGuid():N}",
+            Kind = kind,
+            Status = AgreementStatus.Cleared,
+            IndonesianParty = indonesianParty,
+            IndonesianPartyId = indonesianParty.CityId,
+            RegionCode = indonesianParty.RegionCode ?? string.Empty,
+            RequestId = requestId,
+            CreatedBy = caller.Describe(),
+            CreatedAt = now,
+            UpdatedAt = now,
+            Registration = new Registration(caller.Describe(), now, source.Trim()),
+        };
+        agreement.RequireOfficer(caller, "register");
+        var violations = new Violations().Required("source", source).MaxLength("source", source, MaxText);
+        if (instruments.Count == 0)
+        {
+            violations.Add("instruments", "name what was signed: the Letter of Intent, MoU or agreement, with both signatories");
+        }
+        for (var i = 0; i < instruments.Count; i++)
+        {
+            CheckSignatory(violations, $"instruments[{i}].indonesian_signatory", instruments[i].IndonesianSignatory, today);
+            CheckSignatory(violations, $"instruments[{i}].foreign_signatory", instruments[i].ForeignSignatory, today);
+        }
+        if (instruments.GroupBy(i => i.Type).Any(g => g.Count() > 1))
+        {
+            violations.Add("instruments", "each kind of instrument once");
+        }
+        var binding = instruments.Where(i => i.Type != InstrumentType.LetterOfIntent).Select(i => i.SignedOn).DefaultIfEmpty().Max();
+        if (effectiveDate is { } given && binding != default && given < binding)
+        {
+            violations.Add("effective_date", $"cannot be before both sides signed ({binding:yyyy-MM-dd})");
+        }
+        if (effectiveDate is not null && binding == default)
+        {
+            violations.Add("effective_date", "only an MoU or an agreement takes effect; a Letter of Intent alone does not");
+        }
+        try
+        {
+            agreement.SetContent(title, foreignParties, fields, objectives, mechanisms, validityMonths, indonesianContact, foreignContact, levels ?? PartyLevelRule.Default);
+        }
+        catch (ValidationException content)
+        {
+            foreach (var v in content.Violations)
+            {
+                violations.Add(v.Field, v.Description);
+            }
+        }
+        violations.ThrowIfAny();
+
+        agreement.Instruments = [.. instruments.OrderBy(i => i.SignedOn)];
+        if (binding != default)
+        {
+            agreement.EffectiveDate = effectiveDate ?? binding;
+            agreement.ExpiryDate = agreement.EffectiveDate.Value.AddMonths(agreement.ValidityMonths);
+            agreement.Status = agreement.ExpiryDate <= today ? AgreementStatus.Expired
+                : agreement.EffectiveDate <= today ? AgreementStatus.Active
+                : AgreementStatus.Signed;
+        }
+        // Consumers keep their projections (the registry's current partners) from these, as for one signed here.
+        agreement.Raise(caller, (a, actor) => a.Status switch
+        {
+            AgreementStatus.Active => AgreementEvents.Activated(a, actor),
+            AgreementStatus.Expired => AgreementEvents.Expired(a, actor),
+            _ => AgreementEvents.Registered(a, actor),
+        });
         return agreement;
     }
 

@@ -27,6 +27,7 @@ public static class AgreementAudit
         ["instruments"] = string.Join("; ", a.Instruments.Select(i => $"{i.Type} signed {i.SignedOn:yyyy-MM-dd} by {i.IndonesianSignatory.Name} and {i.ForeignSignatory.Name}")),
         ["termination"] = a.Termination is null ? null : $"{a.Termination.TerminatedOn:yyyy-MM-dd} by {a.Termination.TerminatedBy}: {a.Termination.Reason}",
         ["withdrawal"] = a.Withdrawal is null ? null : $"{a.Withdrawal.WithdrawnOn:yyyy-MM-dd} by {a.Withdrawal.WithdrawnBy}: {a.Withdrawal.Reason}",
+        ["registration"] = a.Registration is null ? null : $"registered by {a.Registration.RegisteredBy} from {a.Registration.Source}",
         ["notices_sent"] = string.Join(", ", a.NoticesSent),
     };
 }

@@ -51,6 +51,10 @@ public static class AgreementMapper
             ForeignSignatory = i.ForeignSignatory.ToProto(),
         }));
         proto.Documents.AddRange(documents.Select(d => d.ToProto()));
+        if (a.Registration is { } r)
+        {
+            proto.Registration = new V1.Registration { RegisteredBy = r.RegisteredBy, RegisterTime = Timestamp.FromDateTimeOffset(r.RegisteredAt), Source = r.Source };
+        }
         if (a.Withdrawal is { } w)
         {
             proto.Withdrawal = new V1.Withdrawal { WithdrawnBy = w.WithdrawnBy, WithdrawnOn = w.WithdrawnOn.ToProto(), Reason = w.Reason };
@@ -91,6 +95,10 @@ public static class AgreementMapper
             termination.TerminatedBy = string.Empty;
         }
         proto.Withdrawal = null;
+        if (proto.Registration is { } registration)
+        {
+            registration.RegisteredBy = string.Empty;
+        }
         return proto;
     }
 

@@ -48,16 +48,43 @@ public sealed class AgreementsService(
         {
             return await queries.ToProtoAsync(earlier, ct);
         }
-        var indonesian = await registry.IndonesianAsync(input.IndonesianParty!.CityId, "agreement.indonesian_party.city_id", ct);
-        if (!caller.CanManageRegion(indonesian.RegionCode))
-        {
-            throw new PermissionDeniedException($"Only an officer of {indonesian.Name} ({indonesian.RegionCode}) may draft its agreements.");
-        }
-        var foreign = await registry.ForeignAsync(input.ForeignParties.Select(p => p.CityId).ToList(), "agreement.foreign_parties", ct);
+        var (indonesian, foreign) = await PartiesAsync(input, caller, ct);
         var agreement = Agreement.Draft(kind, input.Title, indonesian, foreign, input.Fields, Blank(input.Objectives),
             Blank(input.Mechanisms), input.ValidityMonths, input.IndonesianContact.ToDomain(), input.ForeignContact.ToDomain(), caller,
             Ids.OrNull(request.RequestId), clock.GetUtcNow(), levels.Value);
         await versions.DraftAsync(agreement, caller, ct);
+        return await queries.ToProtoAsync(agreement, ct);
+    }
+
+    [Authorize]
+    public override async Task<V1.Agreement> RegisterExistingAgreement(V1.RegisterExistingAgreementRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        Agreement.RequireDrafter(caller);
+        var input = request.Agreement ?? new V1.Agreement();
+        var ct = context.CancellationToken;
+        var violations = new Violations().RequestId(request.RequestId).RejectOutputOnly(input, "agreement");
+        var kind = violations.Enum<V1.AgreementKind, AgreementKind>("agreement.kind", input.Kind);
+        if (string.IsNullOrWhiteSpace(input.IndonesianParty?.CityId))
+        {
+            violations.Add("agreement.indonesian_party.city_id", "is required (the registry id of the Indonesian region, e.g. idn-31)");
+        }
+        var instruments = request.Instruments.Select((i, n) => new Instrument(
+            violations.Enum<V1.InstrumentType, InstrumentType>($"instruments[{n}].type", i.Type),
+            Signatory(i.IndonesianSignatory, $"instruments[{n}].indonesian_signatory", violations),
+            Signatory(i.ForeignSignatory, $"instruments[{n}].foreign_signatory", violations))).ToList();
+        var effective = request.EffectiveDate.ToDateOnly("effective_date", violations);
+        violations.ThrowIfAny();
+
+        if (await writer.FindCreatedAsync(request.RequestId, caller, ct) is { } earlier)
+        {
+            return await queries.ToProtoAsync(earlier, ct);
+        }
+        var (indonesian, foreign) = await PartiesAsync(input, caller, ct);
+        var agreement = Agreement.RegisterExisting(kind, input.Title, indonesian, foreign, input.Fields, Blank(input.Objectives), Blank(input.Mechanisms),
+            input.ValidityMonths, input.IndonesianContact.ToDomain(), input.ForeignContact.ToDomain(), instruments, effective, request.Source, caller,
+            Ids.OrNull(request.RequestId), Today, clock.GetUtcNow(), levels.Value);
+        await versions.RegisterAsync(agreement, caller, ct);
         return await queries.ToProtoAsync(agreement, ct);
     }
 
@@ -212,6 +239,17 @@ public sealed class AgreementsService(
         context.GetHttpContext().Response.Headers.ContentDisposition =
             $"attachment; filename=\"{SafeFileName(document.Title)}-{document.Language}-v{document.Version}.{extension}\"";
         return new HttpBody { ContentType = document.ContentType, Data = content };
+    }
+
+    /// <summary>The parties as the registry has them now; only the Indonesian region's own officer goes on.</summary>
+    private async Task<(Party Indonesian, IReadOnlyList<Party> Foreign)> PartiesAsync(V1.Agreement input, HostDefaults.Security.Caller caller, CancellationToken ct)
+    {
+        var indonesian = await registry.IndonesianAsync(input.IndonesianParty!.CityId, "agreement.indonesian_party.city_id", ct);
+        if (!caller.CanManageRegion(indonesian.RegionCode))
+        {
+            throw new PermissionDeniedException($"Only an officer of {indonesian.Name} ({indonesian.RegionCode}) may record its agreements.");
+        }
+        return (indonesian, await registry.ForeignAsync(input.ForeignParties.Select(p => p.CityId).ToList(), "agreement.foreign_parties", ct));
     }
 
     private static string SafeFileName(string title) => new(title.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());

@@ -11,6 +11,10 @@ public static class AgreementEvents
     public static AgreementDrafted Drafted(Agreement a, string actor) =>
         new(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(), a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, actor);
 
+    /// <summary>Signed before the platform and registered on it, not yet in effect (or a Letter of Intent only).</summary>
+    public static AgreementRegistered Registered(Agreement a, string actor) =>
+        new(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(), a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, actor);
+
     public static AgreementSubmitted Submitted(Agreement a, string actor) =>
         new(a.Id, a.Version, a.Status.ToString(), a.Kind.ToString(), a.IndonesianPartyId, a.RegionCode, a.ForeignPartyIds, actor);
 

@@ -175,6 +175,10 @@ namespace Paradiplomacy.Agreements.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("region_code");
 
+                    b.Property<string>("Registration")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("registration");
+
                     b.Property<string>("Relation")
                         .IsRequired()
                         .HasMaxLength(20)
