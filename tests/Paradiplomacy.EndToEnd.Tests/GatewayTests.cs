@@ -19,9 +19,9 @@ public class GatewayTests(SystemFixture fixture)
         Assert.Equal("e2e-surabaya-1", response.Headers.GetValues("X-Correlation-Id").Single());
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var city = json.RootElement.GetProperty("cities")[0];
-        Assert.Equal("KOTA SURABAYA", city.GetProperty("name").GetString());
+        Assert.Equal("Kota Surabaya", city.GetProperty("name").GetString());
         Assert.Equal("35.78", city.GetProperty("code").GetString());
-        Assert.Equal("JAWA TIMUR", city.GetProperty("parentName").GetString());
+        Assert.Equal("Jawa Timur", city.GetProperty("parentName").GetString());
         Assert.Equal("Asia/Jakarta", city.GetProperty("timeZone").GetString());
     }
 

@@ -52,8 +52,8 @@ public class ReadAccessMatrixTests(SystemFixture fixture)
                 ["200 without coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator"]),
             ["ListCities"] = (async sign => await CityAsync("/api/v1/cities?query=jakarta&filter=country%20%3D%20%22ID%22", sign),
                 ["200 without coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator"]),
-            // Tokyo prefecture's suggestions are Indonesia's provinces, Jakarta among them.
-            ["SuggestPartners"] = (async sign => await CityAsync("/api/v1/cities/iso-JP-13:suggestPartners?pageSize=50", sign),
+            // A prefecture that shares Jakarta's fields is suggested Indonesia's provinces, Jakarta first.
+            ["SuggestPartners"] = (async sign => await CityAsync($"/api/v1/cities/{setup.Prefecture}:suggestPartners?pageSize=50", sign),
                 ["200 without coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator"]),
         };
         Assert.Equal(ContractMethods.Reads().Order(StringComparer.Ordinal), matrix.Keys.Order(StringComparer.Ordinal));
@@ -79,7 +79,7 @@ public class ReadAccessMatrixTests(SystemFixture fixture)
         return response.IsSuccessStatusCode ? Detail(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement) : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private async Task<string> ListAsync((string Draft, string Active, string Document) setup, Action<HttpRequestMessage> sign)
+    private async Task<string> ListAsync((string Draft, string Active, string Document, string Prefecture) setup, Action<HttpRequestMessage> sign)
     {
         using var response = await SendAsync(HttpMethod.Get, "/api/v1/agreements?filter=region%20%3D%20%2231%22%20AND%20party%20%3D%20%22gn-1581130%22&pageSize=100", sign);
         if (!response.IsSuccessStatusCode)
@@ -140,7 +140,7 @@ public class ReadAccessMatrixTests(SystemFixture fixture)
 
     /// <summary>Jakarta's coordinator on its profile; a signed, active Jakarta–Hanoi sister-city agreement with
     /// a document; and a Jakarta–Hanoi technical-cooperation draft.</summary>
-    private async Task<(string Draft, string Active, string Document)> JakartaHanoiAsync()
+    private async Task<(string Draft, string Active, string Document, string Prefecture)> JakartaHanoiAsync()
     {
         var officer = Bearer(fixture.Token("regional-officer", "31"));
         async Task<JsonElement> Post(string path, object body, Action<HttpRequestMessage>? sign = null, HttpMethod? method = null)
@@ -191,7 +191,11 @@ public class ReadAccessMatrixTests(SystemFixture fixture)
             foreignSignatory = new { name = "Mayor of Hanoi", title = "Mayor", signedOn = date, place = "Jakarta" },
         });
         var draft = (await Post("/api/v1/agreements", Agreement("TECHNICAL_COOPERATION", "Jakarta–Hanoi smart city"))).GetProperty("id").GetString()!;
-        return (draft, active, document);
+        // A prefecture the officer registers (so may keep its profile), with Jakarta's fields.
+        var prefecture = (await Post("/api/v1/cities", new { name = $"Matrix Prefecture {Guid.NewGuid():N}"[..30], countryCode = "JP", level = "SUBDIVISION", timeZone = "Asia/Tokyo" }))
+            .GetProperty("id").GetString()!;
+        await Post($"/api/v1/cities/{prefecture}", new { profile = new { priorityFields = new[] { "smart_city", "culture" } }, updateMask = "priorityFields" }, method: HttpMethod.Patch);
+        return (draft, active, document, prefecture);
     }
 
     private async Task<string> PartnerKeyAsync(string city)

@@ -25,6 +25,24 @@ public class RegionScopeMatrixTests(SystemFixture fixture)
                 kind = "SISTER_CITY", title = "Jakarta–Casablanca", indonesianParty = new { cityId = "idn-31" }, foreignParties = new[] { new { cityId = "gn-2553604" } },
                 fields = new[] { "culture" }, validityMonths = 60,
             }),
+            ["RegisterExistingAgreement"] = () => Json(HttpMethod.Post, "/api/v1/agreements:registerExisting", new
+            {
+                agreement = new
+                {
+                    kind = "SISTER_CITY", title = "Jakarta–Casablanca", indonesianParty = new { cityId = "idn-31" }, foreignParties = new[] { new { cityId = "gn-2553604" } },
+                    fields = new[] { "culture" }, validityMonths = 60,
+                },
+                instruments = new[]
+                {
+                    new
+                    {
+                        type = "MEMORANDUM_OF_UNDERSTANDING",
+                        indonesianSignatory = new { name = "A", title = "Gubernur", signedOn = date, place = "Jakarta" },
+                        foreignSignatory = new { name = "B", title = "Mayor", signedOn = date, place = "Jakarta" },
+                    },
+                },
+                source = "Hijacked",
+            }),
             ["UpdateAgreement"] = () => Json(HttpMethod.Patch, $"/api/v1/agreements/{jakartaAgreement}", new { agreement = new { title = "Hijacked" }, updateMask = "title" }),
             ["SubmitAgreement"] = () => Json(HttpMethod.Post, $"/api/v1/agreements/{jakartaAgreement}:submit", new { }),
             ["RecordClearance"] = () => Json(HttpMethod.Post, $"/api/v1/agreements/{jakartaAgreement}:recordClearance", new { kind = "DPRD_APPROVAL", decision = "APPROVED", referenceNumber = "X/1" }),

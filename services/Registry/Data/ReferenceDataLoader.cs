@@ -25,6 +25,8 @@ public sealed class ReferenceDataLoader(
     private const string CountriesFile = "countries.tsv";
     private const string SubdivisionsFile = "subdivisions.tsv";
     private const string CitiesFile = "cities.tsv.gz";
+    private const string ProvinceIsoCodesFile = "iso-3166-2-id.tsv";
+    private const string AlternateNamesFile = "alternate-names.tsv";
 
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
@@ -44,23 +46,42 @@ public sealed class ReferenceDataLoader(
             Code = r[0], Name = r[1], NativeName = Null(r[2]), Capital = Null(r[3]),
             Currencies = List(r[4]), Languages = List(r[5]), Continent = Null(r[6]),
         }).ToList();
+        var provinceIsoCodes = ReadTsv(Path.Combine(dir, ProvinceIsoCodesFile)).ToDictionary(r => r[0], r => r[1]);
+        var alternateNames = ReadTsv(Path.Combine(dir, AlternateNamesFile)).ToDictionary(r => r[0], r => r[1].Split('|'));
         var cities = new List<City>();
-        cities.AddRange(ReadTsv(Path.Combine(dir, RegionsFile)).Select(r => City.FromReference(
-            $"idn-{r[0]}", ParseIndonesianLevel(r[1]), r[2], City.IndonesiaCode, r[3].Length > 0 ? $"idn-{r[3]}" : null,
-            r[0], null, null, Long(r[5]), Double(r[6]), Double(r[7]), Null(r[4]), [], now)));
-        cities.AddRange(ReadTsv(Path.Combine(dir, SubdivisionsFile)).Select(r => City.FromReference(
-            $"iso-{r[0]}", CityLevel.Subdivision, r[1], r[3], r[2].Length > 2 ? $"iso-{r[2]}" : null,
-            null, r[0], null, null, null, null, Null(r[4]), [], now)));
+        // One record per Indonesian region: Kemendagri's, in the written form, carrying its province's ISO code.
+        cities.AddRange(ReadTsv(Path.Combine(dir, RegionsFile)).Select(r =>
+        {
+            var display = IndonesianNames.Display(r[2]);
+            return City.FromReference($"idn-{r[0]}", ParseIndonesianLevel(r[1]), display, City.IndonesiaCode, r[3].Length > 0 ? $"idn-{r[3]}" : null,
+                r[0], provinceIsoCodes.GetValueOrDefault(r[0]), null, Long(r[5]), Double(r[6]), Double(r[7]), Null(r[4]),
+                [.. IndonesianNames.OtherForms(r[2], display)], now);
+        }));
+        cities.AddRange(ReadTsv(Path.Combine(dir, SubdivisionsFile))
+            .Where(r => r[3] != City.IndonesiaCode)
+            .Select(r => City.FromReference(
+                $"iso-{r[0]}", CityLevel.Subdivision, r[1], r[3], r[2].Length > 2 ? $"iso-{r[2]}" : null,
+                null, r[0], null, null, null, null, Null(r[4]), [], now)));
         cities.AddRange(ReadTsv(Path.Combine(dir, CitiesFile))
             .Where(r => (Long(r[6]) ?? 0) >= minPopulation)
             .Select(r => City.FromReference(
-                $"gn-{r[0]}", CityLevel.Municipality, r[1], r[3], null, null, null, Long(r[0]), Long(r[6]),
+                // Under its first-level subdivision (ISO 3166-2, data/build.mjs), where one is known.
+                $"gn-{r[0]}", CityLevel.Municipality, r[1], r[3], r.Length > 10 && r[10].Length > 0 ? $"iso-{r[10]}" : null, null, null, Long(r[0]), Long(r[6]),
                 Double(r[7]), Double(r[8]), Null(r[9]), r[2].Length > 2 ? [r[2]] : [], now)));
+        foreach (var city in cities)
+        {
+            if (alternateNames.TryGetValue(city.Id, out var names))
+            {
+                city.AlternateNames = [.. city.AlternateNames.Concat(names).Distinct(StringComparer.Ordinal)];
+            }
+        }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await UpsertCountriesAsync(connection, countries, cancellationToken);
         await UpsertCitiesAsync(connection, cities, cancellationToken);
+        // Indonesia's ISO 3166-2 rows of earlier loads: the Kemendagri records carry those codes now.
+        await Execute(connection, "DELETE FROM city_names WHERE city_id LIKE 'iso-ID-%'; DELETE FROM cities WHERE id LIKE 'iso-ID-%'", cancellationToken);
         await using (var mark = new NpgsqlCommand(
             "INSERT INTO reference_data_imports (fingerprint, imported_at, cities) VALUES (@f, @t, @n)", connection))
         {
@@ -168,7 +189,7 @@ public sealed class ReferenceDataLoader(
     private static async Task<string> FingerprintAsync(string dir, long minPopulation, CancellationToken ct)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in new[] { RegionsFile, CountriesFile, SubdivisionsFile, CitiesFile })
+        foreach (var file in new[] { RegionsFile, CountriesFile, SubdivisionsFile, CitiesFile, ProvinceIsoCodesFile, AlternateNamesFile })
         {
             var path = Path.Combine(dir, file);
             if (!File.Exists(path))
@@ -177,7 +198,8 @@ public sealed class ReferenceDataLoader(
             }
             sha.AppendData(await File.ReadAllBytesAsync(path, ct));
         }
-        return $"v1-{Convert.ToHexString(sha.GetHashAndReset())[..16]}-min{minPopulation}";
+        // v2: written names, one record per Indonesian region, curated alternate names.
+        return $"v2-{Convert.ToHexString(sha.GetHashAndReset())[..16]}-min{minPopulation}";
     }
 
     private static IEnumerable<string[]> ReadTsv(string path)
@@ -187,7 +209,7 @@ public sealed class ReferenceDataLoader(
         using var reader = new StreamReader(decompressed, Encoding.UTF8);
         while (reader.ReadLine() is { } line)
         {
-            if (line.Length > 0)
+            if (line.Length > 0 && !line.StartsWith('#'))
             {
                 yield return line.Split('\t');
             }

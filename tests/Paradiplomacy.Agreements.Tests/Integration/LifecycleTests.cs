@@ -19,7 +19,7 @@ public class LifecycleTests(AgreementsFixture fixture)
     {
         var draft = await _steps.DraftAsync("idn-35.78", "35.78", ["gn-2644210"], title: "Surabaya–Liverpool sister city");
         Assert.Equal(AgreementStatus.Draft, draft.Status);
-        Assert.Equal("KOTA SURABAYA", draft.IndonesianParty.Name);
+        Assert.Equal("Kota Surabaya", draft.IndonesianParty.Name);
         Assert.Equal("GB", draft.ForeignParties[0].CountryCode);
 
         var submitted = await _steps.SubmitAsync(draft, "35.78");

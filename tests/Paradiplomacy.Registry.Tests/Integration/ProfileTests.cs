@@ -48,7 +48,7 @@ public class ProfileTests(RegistryFixture fixture)
                 UpdateMask = FieldMask.FromString("traits"),
             }, fixture.Bearer("regional-officer", "35.78")));
 
-        Assert.Contains("DKI JAKARTA", status.Message, StringComparison.Ordinal);
+        Assert.Contains("DKI Jakarta", status.Message, StringComparison.Ordinal);
         var after = await fixture.Client.GetCityAsync(new GetCityRequest { Id = "idn-31" });
         Assert.Equal(before.Etag, after.Etag);
         Assert.Empty(after.Profile.Traits);

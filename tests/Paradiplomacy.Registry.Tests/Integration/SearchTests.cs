@@ -13,9 +13,10 @@ public class SearchTests(RegistryFixture fixture)
         var response = await fixture.Client.ListCitiesAsync(new ListCitiesRequest { Query = "surabaya" });
 
         var first = response.Cities[0];
-        Assert.Equal("KOTA SURABAYA", first.Name);
+        Assert.Equal("Kota Surabaya", first.Name);
+        Assert.Contains("KOTA SURABAYA", first.AlternateNames);
         Assert.Equal("35.78", first.Code);
-        Assert.Equal("JAWA TIMUR", first.ParentName);
+        Assert.Equal("Jawa Timur", first.ParentName);
         Assert.Equal("Asia/Jakarta", first.TimeZone);
         Assert.Equal(CityLevel.City, first.Level);
     }
@@ -75,7 +76,7 @@ public class SearchTests(RegistryFixture fixture)
         var response = await fixture.Client.ListCitiesAsync(new ListCitiesRequest { Filter = "parent = \"idn-35\" AND level = CITY", PageSize = 100 });
 
         Assert.Equal(9, response.Cities.Count); // Jawa Timur has nine kota
-        Assert.All(response.Cities, c => Assert.StartsWith("KOTA ", c.Name, StringComparison.Ordinal));
+        Assert.All(response.Cities, c => Assert.StartsWith("Kota ", c.Name, StringComparison.Ordinal));
         Assert.Contains(response.Cities, c => c.Code == "35.73"); // Kota Malang
     }
 
