@@ -49,7 +49,7 @@ def main():
 
     sample = json.loads(pathlib.Path(args.file).read_text(encoding="utf-8"))
     tokens = {}
-    started = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(seconds=5)
+    started = datetime.datetime.now(datetime.timezone.utc)
     registered = existing = failed = 0
     for entry in sample["partnerships"]:
         region = entry["region"]
