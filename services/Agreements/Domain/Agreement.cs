@@ -72,19 +72,7 @@ public sealed class Agreement : AggregateRoot
         IReadOnlyList<string> fields, string? objectives, string? mechanisms, int validityMonths, Contact indonesianContact,
         Contact foreignContact, Caller caller, string? requestId, DateTimeOffset now, PartyLevelRule? levels = null)
     {
-        var agreement = new Agreement
-        {
-            Id = $"agr-{Guid.NewGuid():N}",
-            Kind = kind,
-            Status = AgreementStatus.Draft,
-            IndonesianParty = indonesianParty,
-            IndonesianPartyId = indonesianParty.CityId,
-            RegionCode = indonesianParty.RegionCode ?? string.Empty,
-            RequestId = requestId,
-            CreatedBy = caller.Describe(),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var agreement = New(kind, AgreementStatus.Draft, indonesianParty, caller, requestId, now, registration: null);
         agreement.RequireOfficer(caller, "draft");
         agreement.SetContent(title, foreignParties, fields, objectives, mechanisms, validityMonths, indonesianContact, foreignContact, levels ?? PartyLevelRule.Default);
         agreement.Raise(caller, (a, actor) => AgreementEvents.Drafted(a, actor));
@@ -100,20 +88,7 @@ public sealed class Agreement : AggregateRoot
         Contact foreignContact, IReadOnlyList<Instrument> instruments, DateOnly? effectiveDate, string source, Caller caller,
         string? requestId, DateOnly today, DateTimeOffset now, PartyLevelRule? levels = null)
     {
-        var agreement = new Agreement
-        {
-            Id = $"agr-{Guid.NewGuid():N}",
-            Kind = kind,
-            Status = AgreementStatus.Cleared,
-            IndonesianParty = indonesianParty,
-            IndonesianPartyId = indonesianParty.CityId,
-            RegionCode = indonesianParty.RegionCode ?? string.Empty,
-            RequestId = requestId,
-            CreatedBy = caller.Describe(),
-            CreatedAt = now,
-            UpdatedAt = now,
-            Registration = new Registration(caller.Describe(), now, source.Trim()),
-        };
+        var agreement = New(kind, AgreementStatus.Cleared, indonesianParty, caller, requestId, now, new Registration(caller.Describe(), now, source.Trim()));
         agreement.RequireOfficer(caller, "register");
         var violations = new Violations().Required("source", source).MaxLength("source", source, MaxText);
         if (instruments.Count == 0)
@@ -519,6 +494,22 @@ public sealed class Agreement : AggregateRoot
             violations.Add($"{field}.signed_on", "is required");
         }
     }
+
+    private static Agreement New(AgreementKind kind, AgreementStatus status, Party indonesianParty, Caller caller, string? requestId,
+        DateTimeOffset now, Registration? registration) => new()
+        {
+            Id = $"agr-{Guid.NewGuid():N}",
+            Kind = kind,
+            Status = status,
+            IndonesianParty = indonesianParty,
+            IndonesianPartyId = indonesianParty.CityId,
+            RegionCode = indonesianParty.RegionCode ?? string.Empty,
+            RequestId = requestId,
+            CreatedBy = caller.Describe(),
+            CreatedAt = now,
+            UpdatedAt = now,
+            Registration = registration,
+        };
 
     private void RequireOfficer(Caller caller, string action)
     {

@@ -33,15 +33,9 @@ public sealed class AgreementsService(
     public override async Task<V1.Agreement> CreateAgreement(V1.CreateAgreementRequest request, ServerCallContext context)
     {
         var caller = context.Caller();
-        Agreement.RequireDrafter(caller);
         var input = request.Agreement ?? new V1.Agreement();
         var ct = context.CancellationToken;
-        var violations = new Violations().RequestId(request.RequestId).RejectOutputOnly(input, "agreement");
-        var kind = violations.Enum<V1.AgreementKind, AgreementKind>("agreement.kind", input.Kind);
-        if (string.IsNullOrWhiteSpace(input.IndonesianParty?.CityId))
-        {
-            violations.Add("agreement.indonesian_party.city_id", "is required (the registry id of the Indonesian region, e.g. idn-35.78)");
-        }
+        var violations = NewAgreementViolations(caller, input, request.RequestId, out var kind);
         violations.ThrowIfAny();
 
         if (await writer.FindCreatedAsync(request.RequestId, caller, ct) is { } earlier)
@@ -60,15 +54,9 @@ public sealed class AgreementsService(
     public override async Task<V1.Agreement> RegisterExistingAgreement(V1.RegisterExistingAgreementRequest request, ServerCallContext context)
     {
         var caller = context.Caller();
-        Agreement.RequireDrafter(caller);
         var input = request.Agreement ?? new V1.Agreement();
         var ct = context.CancellationToken;
-        var violations = new Violations().RequestId(request.RequestId).RejectOutputOnly(input, "agreement");
-        var kind = violations.Enum<V1.AgreementKind, AgreementKind>("agreement.kind", input.Kind);
-        if (string.IsNullOrWhiteSpace(input.IndonesianParty?.CityId))
-        {
-            violations.Add("agreement.indonesian_party.city_id", "is required (the registry id of the Indonesian region, e.g. idn-31)");
-        }
+        var violations = NewAgreementViolations(caller, input, request.RequestId, out var kind);
         var instruments = request.Instruments.Select((i, n) => new Instrument(
             violations.Enum<V1.InstrumentType, InstrumentType>($"instruments[{n}].type", i.Type),
             Signatory(i.IndonesianSignatory, $"instruments[{n}].indonesian_signatory", violations),
@@ -239,6 +227,20 @@ public sealed class AgreementsService(
         context.GetHttpContext().Response.Headers.ContentDisposition =
             $"attachment; filename=\"{SafeFileName(document.Title)}-{document.Language}-v{document.Version}.{extension}\"";
         return new HttpBody { ContentType = document.ContentType, Data = content };
+    }
+
+    /// <summary>What a new agreement (drafted or registered) must have before anything is looked up;
+    /// only regional officers get this far.</summary>
+    private static Violations NewAgreementViolations(HostDefaults.Security.Caller caller, V1.Agreement input, string requestId, out AgreementKind kind)
+    {
+        Agreement.RequireDrafter(caller);
+        var violations = new Violations().RequestId(requestId).RejectOutputOnly(input, "agreement");
+        kind = violations.Enum<V1.AgreementKind, AgreementKind>("agreement.kind", input.Kind);
+        if (string.IsNullOrWhiteSpace(input.IndonesianParty?.CityId))
+        {
+            violations.Add("agreement.indonesian_party.city_id", "is required (the registry id of the Indonesian region, e.g. idn-35.78)");
+        }
+        return violations;
     }
 
     /// <summary>The parties as the registry has them now; only the Indonesian region's own officer goes on.</summary>

@@ -67,7 +67,7 @@ public sealed class ReferenceDataLoader(
             .Select(r => City.FromReference(
                 // Under its first-level subdivision (ISO 3166-2, data/build.mjs), where one is known.
                 $"gn-{r[0]}", CityLevel.Municipality, r[1], r[3], r.Length > 10 && r[10].Length > 0 ? $"iso-{r[10]}" : null, null, null, Long(r[0]), Long(r[6]),
-                Double(r[7]), Double(r[8]), Null(r[9]), r[2].Length > 2 ? [r[2]] : [], now)));
+                Double(r[7]), Double(r[8]), Null(r[9]), r[2].Length > 2 ? [r[2]] : [], now, r.Length > 11 ? List(r[11]) : [])));
         foreach (var city in cities)
         {
             if (alternateNames.TryGetValue(city.Id, out var names))
@@ -126,7 +126,7 @@ public sealed class ReferenceDataLoader(
         await Execute(connection, """
             CREATE TEMP TABLE ref_cities (id text, level text, name text, alternate_names text[], country_code text, parent_id text,
               code text, iso_code text, geo_names_id bigint, population bigint, latitude double precision, longitude double precision,
-              time_zone text, created_at timestamptz) ON COMMIT DROP
+              time_zone text, created_at timestamptz, reference_traits text[]) ON COMMIT DROP
             """, ct);
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY ref_cities FROM STDIN (FORMAT BINARY)", ct))
@@ -148,19 +148,20 @@ public sealed class ReferenceDataLoader(
                 await WriteNullable(copy, c.Longitude, NpgsqlDbType.Double, ct);
                 await WriteNullable(copy, c.TimeZone, NpgsqlDbType.Text, ct);
                 await copy.WriteAsync(c.CreatedAt, NpgsqlDbType.TimestampTz, ct);
+                await copy.WriteAsync(c.ReferenceTraits, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
             }
             await copy.CompleteAsync(ct);
         }
         // Reference columns are refreshed; the profile, partners and version stay the region's.
         await Execute(connection, """
             INSERT INTO cities (id, level, name, alternate_names, country_code, parent_id, code, iso_code, geo_names_id, population,
-              latitude, longitude, time_zone, profile, has_profile, current_partner_ids, version, created_at, updated_at)
+              latitude, longitude, time_zone, profile, has_profile, current_partner_ids, version, created_at, updated_at, reference_traits)
             SELECT id, level, name, alternate_names, country_code, parent_id, code, iso_code, geo_names_id, population,
-              latitude, longitude, time_zone, '{}'::jsonb, false, '{}', 1, created_at, created_at FROM ref_cities
+              latitude, longitude, time_zone, '{}'::jsonb, false, '{}', 1, created_at, created_at, reference_traits FROM ref_cities
             ON CONFLICT (id) DO UPDATE SET level = excluded.level, name = excluded.name, alternate_names = excluded.alternate_names,
               country_code = excluded.country_code, parent_id = excluded.parent_id, code = excluded.code, iso_code = excluded.iso_code,
               geo_names_id = excluded.geo_names_id, population = excluded.population, latitude = excluded.latitude,
-              longitude = excluded.longitude, time_zone = excluded.time_zone
+              longitude = excluded.longitude, time_zone = excluded.time_zone, reference_traits = excluded.reference_traits
             """, ct);
         await Execute(connection, "DELETE FROM city_names n USING ref_cities r WHERE n.city_id = r.id", ct);
         await using (var copy = await connection.BeginBinaryImportAsync("COPY city_names (city_id, name) FROM STDIN (FORMAT BINARY)", ct))
@@ -198,8 +199,8 @@ public sealed class ReferenceDataLoader(
             }
             sha.AppendData(await File.ReadAllBytesAsync(path, ct));
         }
-        // v2: written names, one record per Indonesian region, curated alternate names.
-        return $"v2-{Convert.ToHexString(sha.GetHashAndReset())[..16]}-min{minPopulation}";
+        // v3: written names, one record per Indonesian region, curated alternate names, reference traits.
+        return $"v3-{Convert.ToHexString(sha.GetHashAndReset())[..16]}-min{minPopulation}";
     }
 
     private static IEnumerable<string[]> ReadTsv(string path)

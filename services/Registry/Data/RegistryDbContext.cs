@@ -52,6 +52,7 @@ public sealed class RegistryDbContext(DbContextOptions<RegistryDbContext> option
             e.HasIndex(c => c.Population);
             e.HasIndex(c => c.ParentId);
             e.HasIndex(c => c.HasProfile).HasFilter("has_profile");
+            e.HasIndex(c => c.ReferenceTraits).HasMethod("gin");
         });
 
         modelBuilder.Entity<CityName>(e =>

@@ -33,6 +33,9 @@ public sealed class City : AggregateRoot
     public double? Longitude { get; set; }
     public string? TimeZone { get; set; }
     public CityProfile Profile { get; private set; } = new();
+    /// <summary>What the reference data says of the place (capital, metropolitan, port_city, coastal),
+    /// next to the traits the region claims in its profile.</summary>
+    public List<string> ReferenceTraits { get; private set; } = [];
     /// <summary>Whether the profile says anything partner matching can use (kept for an index).</summary>
     public bool HasProfile { get; private set; }
     public List<string> CurrentPartnerIds { get; set; } = [];
@@ -101,12 +104,16 @@ public sealed class City : AggregateRoot
     /// <summary>Reference data row (Kemendagri, ISO 3166-2, GeoNames).</summary>
     public static City FromReference(string id, CityLevel level, string name, string countryCode, string? parentId,
         string? code, string? isoCode, long? geoNamesId, long? population, double? latitude, double? longitude,
-        string? timeZone, List<string> alternateNames, DateTimeOffset now) => new()
+        string? timeZone, List<string> alternateNames, DateTimeOffset now, List<string>? referenceTraits = null) => new()
         {
+            ReferenceTraits = referenceTraits ?? [],
             Id = id, Level = level, Name = name, CountryCode = countryCode, ParentId = parentId, Code = code, IsoCode = isoCode,
             GeoNamesId = geoNamesId, Population = population, Latitude = latitude, Longitude = longitude, TimeZone = timeZone,
             AlternateNames = alternateNames, CreatedAt = now, UpdatedAt = now,
         };
+
+    /// <summary>Every trait known of the place: the ones its region claims and the ones the data shows.</summary>
+    public IReadOnlyList<string> Traits() => Profile.Traits.Union(ReferenceTraits, StringComparer.Ordinal).ToList();
 
     /// <summary>An Indonesian region's officer keeps its profile; a government abroad is kept by a
     /// partner key bound to it or by whoever registered it. Operators keep none.</summary>

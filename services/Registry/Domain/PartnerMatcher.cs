@@ -3,13 +3,14 @@ using System.Globalization;
 namespace Paradiplomacy.Registry.Domain;
 
 /// <summary>Ranks candidate partners the way CLAIR's advisers do by hand: shared character (port
-/// city, former capital...), shared fields of cooperation, comparable size, and whether the other
-/// side is looking. Every point of score comes with a reason a person can read.</summary>
+/// city, capital, coastal... claimed in a profile or shown by the reference data) first, then shared
+/// fields of cooperation and whether the other side is looking; size only breaks near-ties. Every point
+/// of score comes with a reason a person can read.</summary>
 public static class PartnerMatcher
 {
-    private const double TraitWeight = 0.35;
-    private const double FieldWeight = 0.35;
-    private const double SizeWeight = 0.2;
+    private const double TraitWeight = 0.5;
+    private const double FieldWeight = 0.3;
+    private const double SizeWeight = 0.1;
     private const double SeekingWeight = 0.1;
 
     public static IReadOnlyList<PartnerSuggestion> Rank(City asking, IEnumerable<City> candidates, int limit) =>
@@ -28,10 +29,12 @@ public static class PartnerMatcher
         var reasons = new List<string>();
         var score = 0.0;
 
-        var sharedTraits = asking.Profile.Traits.Intersect(candidate.Profile.Traits, StringComparer.Ordinal).ToList();
+        // How much of what the asking city is, the candidate is too.
+        var askingTraits = asking.Traits();
+        var sharedTraits = askingTraits.Intersect(candidate.Traits(), StringComparer.Ordinal).ToList();
         if (sharedTraits.Count > 0)
         {
-            score += TraitWeight * Jaccard(asking.Profile.Traits, candidate.Profile.Traits);
+            score += TraitWeight * sharedTraits.Count / askingTraits.Count;
             reasons.Add($"both are {string.Join(", ", sharedTraits.Select(Humanize))}");
         }
 

@@ -52,6 +52,13 @@ public sealed class CityQueries(RegistryDbContext db, CitySearch search, CityCac
         }
         // Candidates: every government that wrote a profile, and the ones closest in size.
         var candidates = await others.Where(c => c.HasProfile).Take(2000).ToListAsync(ct);
+        // ...the places the data shows share its character (port cities for a port city),
+        var traits = city.Traits().ToList();
+        if (traits.Count > 0)
+        {
+            candidates.AddRange(await others.Where(c => c.ReferenceTraits.Any(t => traits.Contains(t)))
+                .OrderByDescending(c => c.Population).Take(1000).ToListAsync(ct));
+        }
         if (city.Population is > 0 and var population)
         {
             var low = population / 3;

@@ -25,6 +25,20 @@ public class PartnerMatcherTests
     }
 
     [Fact]
+    public void What_the_data_shows_of_a_place_counts_like_a_claimed_trait_and_outweighs_size()
+    {
+        var surabaya = Surabaya();
+        surabaya.UpdateProfile(Profile(["port_city"], []), Officer("35.78"), Now);
+        var port = City.FromReference("gn-1", CityLevel.Municipality, "Port Town", "GB", null, null, null, 1, 120_000, 0, 0, "Europe/London", [], Now, ["port_city", "coastal"]);
+        var twin = City.FromReference("gn-2", CityLevel.Municipality, "Same Size Town", "GB", null, null, null, 2, 2_374_658, 0, 0, "Europe/London", [], Now);
+
+        var ranked = PartnerMatcher.Rank(surabaya, [twin, port], 10);
+
+        Assert.Equal(["gn-1", "gn-2"], ranked.Select(r => r.City.Id));
+        Assert.Contains(ranked[0].Reasons, r => r == "both are port city");
+    }
+
+    [Fact]
     public void Current_partners_and_the_city_itself_are_left_out()
     {
         var surabaya = Surabaya();

@@ -41,6 +41,21 @@ public class SuggestPartnersTests(RegistryFixture fixture)
     }
 
     [Fact]
+    public async Task A_port_city_is_suggested_port_cities_first_from_what_the_data_shows_each_with_its_reasons()
+    {
+        // Batam says only that it is a port city; no place abroad has written a profile saying so.
+        await fixture.Client.UpdateCityProfileAsync(new UpdateCityProfileRequest
+        {
+            Id = "idn-21.71", Profile = new CityProfile { Traits = { "port_city" } }, UpdateMask = FieldMask.FromString("traits"),
+        }, fixture.Bearer("regional-officer", "21.71"));
+
+        var response = await fixture.Client.SuggestPartnersAsync(new SuggestPartnersRequest { Id = "idn-21.71", PageSize = 10 });
+
+        Assert.Equal(10, response.Suggestions.Count);
+        Assert.All(response.Suggestions, s => Assert.Contains(s.Reasons, r => r.Contains("port city", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Suggestions_can_be_limited_to_one_country()
     {
         var response = await fixture.Client.SuggestPartnersAsync(new SuggestPartnersRequest { Id = "idn-32.73", CountryCode = "US", PageSize = 10 });

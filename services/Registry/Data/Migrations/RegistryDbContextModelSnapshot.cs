@@ -187,6 +187,11 @@ namespace Paradiplomacy.Registry.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("profile");
 
+                    b.PrimitiveCollection<List<string>>("ReferenceTraits")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("reference_traits");
+
                     b.Property<string>("RegisteredBy")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -228,6 +233,11 @@ namespace Paradiplomacy.Registry.Data.Migrations
 
                     b.HasIndex("Population")
                         .HasDatabaseName("ix_cities_population");
+
+                    b.HasIndex("ReferenceTraits")
+                        .HasDatabaseName("ix_cities_reference_traits");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ReferenceTraits"), "gin");
 
                     b.HasIndex("RequestId")
                         .IsUnique()
