@@ -12,11 +12,15 @@ public static class PartnerMatcher
     private const double FieldWeight = 0.3;
     private const double SizeWeight = 0.1;
     private const double SeekingWeight = 0.1;
+    private const double TieWeight = 0.1;
 
-    public static IReadOnlyList<PartnerSuggestion> Rank(City asking, IEnumerable<City> candidates, int limit) =>
+    /// <param name="ties">Places abroad tied to the asking city's neighbours by a partnership already
+    /// recorded (the partner, or its subdivision), each with the reason to show.</param>
+    public static IReadOnlyList<PartnerSuggestion> Rank(City asking, IEnumerable<City> candidates, int limit,
+        IReadOnlyDictionary<string, string>? ties = null) =>
         candidates
             .Where(c => c.Id != asking.Id && !asking.CurrentPartnerIds.Contains(c.Id))
-            .Select(c => Score(asking, c))
+            .Select(c => Score(asking, c, ties))
             .Where(s => s.Score > 0)
             .OrderByDescending(s => s.Score)
             .ThenByDescending(s => s.City.Population ?? 0)
@@ -24,10 +28,17 @@ public static class PartnerMatcher
             .Take(limit)
             .ToList();
 
-    public static PartnerSuggestion Score(City asking, City candidate)
+    public static PartnerSuggestion Score(City asking, City candidate, IReadOnlyDictionary<string, string>? ties = null)
     {
         var reasons = new List<string>();
         var score = 0.0;
+
+        // A neighbour's partnership is a bridge already built (Kyoto city for a kota of DIY, Kyoto's partner).
+        if (ties is not null && (ties.TryGetValue(candidate.Id, out var tie) || (candidate.ParentId is not null && ties.TryGetValue(candidate.ParentId, out tie))))
+        {
+            score += TieWeight;
+            reasons.Add(tie);
+        }
 
         // How much of what the asking city is, the candidate is too.
         var askingTraits = asking.Traits();

@@ -66,7 +66,15 @@ public sealed class CityQueries(RegistryDbContext db, CitySearch search, CityCac
             candidates.AddRange(await others.Where(c => c.Population >= low && c.Population <= high)
                 .OrderByDescending(c => c.Population).Take(500).ToListAsync(ct));
         }
-        var ranked = PartnerMatcher.Rank(city, candidates.DistinctBy(c => c.Id), limit);
+        // ...and the places near the partners its neighbours already have.
+        var ties = await NeighbourTiesAsync(city, ct);
+        if (ties.Count > 0)
+        {
+            var tied = ties.Keys.ToList();
+            candidates.AddRange(await others.Where(c => tied.Contains(c.Id) || (c.ParentId != null && tied.Contains(c.ParentId)))
+                .OrderByDescending(c => c.Population).Take(500).ToListAsync(ct));
+        }
+        var ranked = PartnerMatcher.Rank(city, candidates.DistinctBy(c => c.Id), limit, ties);
 
         var response = new V1.SuggestPartnersResponse();
         var protos = await ToProtoAsync(ranked.Select(r => r.City).ToList(), ct);
@@ -77,6 +85,35 @@ public sealed class CityQueries(RegistryDbContext db, CitySearch search, CityCac
             response.Suggestions.Add(suggestion);
         }
         return response;
+    }
+
+    /// <summary>Partnerships already recorded around the asking city: its neighbours (itself, its parent and
+    /// the parent's other governments) and the places abroad they partner with. A candidate that is one of
+    /// those places, or lies in the same subdivision as one, has a tie: "near Kyoto, DIY's partner".</summary>
+    private async Task<IReadOnlyDictionary<string, string>> NeighbourTiesAsync(City city, CancellationToken ct)
+    {
+        var home = city.ParentId ?? city.Id;
+        var neighbours = await db.Cities.AsNoTracking()
+            .Where(c => (c.Id == city.Id || c.Id == home || c.ParentId == home) && c.CurrentPartnerIds.Count > 0)
+            .Select(c => new { c.Name, c.CurrentPartnerIds }).ToListAsync(ct);
+        var partnerIds = neighbours.SelectMany(n => n.CurrentPartnerIds).Distinct().ToList();
+        if (partnerIds.Count == 0)
+        {
+            return new Dictionary<string, string>();
+        }
+        var partners = await db.Cities.AsNoTracking().Where(c => partnerIds.Contains(c.Id)).Select(c => new { c.Id, c.Name, c.ParentId }).ToListAsync(ct);
+        var ties = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var partner in partners)
+        {
+            var neighbour = neighbours.First(n => n.CurrentPartnerIds.Contains(partner.Id)).Name;
+            var reason = $"{partner.Name} nearby already partners with {neighbour}";
+            ties.TryAdd(partner.Id, reason);
+            if (partner.ParentId is not null)
+            {
+                ties.TryAdd(partner.ParentId, reason);
+            }
+        }
+        return ties;
     }
 
     public async Task<V1.City> ToProtoAsync(City city, CancellationToken ct) => (await ToProtoAsync([city], ct))[0];

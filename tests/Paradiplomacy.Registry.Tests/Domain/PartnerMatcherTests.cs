@@ -39,6 +39,21 @@ public class PartnerMatcherTests
     }
 
     [Fact]
+    public void A_place_near_a_neighbours_partner_gets_the_tie_as_a_reason()
+    {
+        var asking = Surabaya();
+        var kyotoCity = City.FromReference("gn-1857910", CityLevel.Municipality, "Kyoto", "JP", "iso-JP-26", null, null, 1857910, 1_459_640, 35, 135.7, "Asia/Tokyo", [], Now);
+        var osaka = City.FromReference("gn-1853909", CityLevel.Municipality, "Osaka", "JP", "iso-JP-27", null, null, 1853909, 2_592_413, 34.7, 135.5, "Asia/Tokyo", [], Now);
+        var ties = new Dictionary<string, string> { ["iso-JP-26"] = "Kyôto nearby already partners with Daerah Istimewa Yogyakarta" };
+
+        var ranked = PartnerMatcher.Rank(asking, [osaka, kyotoCity], 10, ties);
+
+        Assert.Equal("gn-1857910", ranked[0].City.Id);
+        Assert.Contains("Kyôto nearby already partners with Daerah Istimewa Yogyakarta", ranked[0].Reasons);
+        Assert.DoesNotContain(ranked.Single(r => r.City.Id == "gn-1853909").Reasons, r => r.Contains("partners with", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Current_partners_and_the_city_itself_are_left_out()
     {
         var surabaya = Surabaya();

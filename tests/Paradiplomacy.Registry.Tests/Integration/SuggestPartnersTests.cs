@@ -1,6 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Paradiplomacy.Contracts.Registry.V1;
+using Paradiplomacy.ServiceDefaults.Aggregates;
 
 namespace Paradiplomacy.Registry.Tests.Integration;
 
@@ -53,6 +55,23 @@ public class SuggestPartnersTests(RegistryFixture fixture)
 
         Assert.Equal(10, response.Suggestions.Count);
         Assert.All(response.Suggestions, s => Assert.Contains(s.Reasons, r => r.Contains("port city", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_place_near_a_partner_of_the_province_is_suggested_with_that_tie()
+    {
+        // Jawa Tengah's partnership with Kyoto Prefecture, as the registry records it from the agreements' events.
+        using (var scope = fixture.Services.CreateScope())
+        {
+            var writer = scope.ServiceProvider.GetRequiredService<AggregateWriter<Registry.Domain.City>>();
+            await writer.ChangeBySystemAsync("idn-33", "test:agreement", "update_partners", c => c.SetCurrentPartners(["iso-JP-26"], DateTimeOffset.UtcNow), CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Registry.Data.CityCache>().InvalidateAsync("idn-33");
+        }
+
+        var response = await fixture.Client.SuggestPartnersAsync(new SuggestPartnersRequest { Id = "idn-33.01", CountryCode = "JP", PageSize = 50 }); // a regency of Jawa Tengah
+
+        var kyoto = Assert.Single(response.Suggestions, s => s.City.Id == "gn-1857910");
+        Assert.Contains(kyoto.Reasons, r => r.Contains("already partners with Jawa Tengah", StringComparison.Ordinal));
     }
 
     [Fact]
