@@ -1,16 +1,22 @@
+using System.Reflection;
 using Google.Protobuf.Reflection;
 using Paradiplomacy.Contracts.Registry.V1;
 
 namespace Paradiplomacy.EndToEnd.Tests;
 
-/// <summary>Every method of every service's contract, split into reads and writes by the AIP verbs
-/// their names start with: the access matrices iterate these, so a new method needs its row.</summary>
+/// <summary>Every method of every service's contract (every gRPC service the contracts assembly
+/// defines), split into reads and writes by the AIP verbs their names start with: the access matrices
+/// iterate these, so a new method, or a new service's methods, need their rows.</summary>
 public static class ContractMethods
 {
     private static readonly string[] ReadPrefixes = ["Get", "List", "Count", "Suggest", "Download"];
 
     private static IEnumerable<MethodDescriptor> All() =>
-        new[] { CityRegistry.Descriptor, Contracts.Agreements.V1.Agreements.Descriptor }.SelectMany(s => s.Methods);
+        typeof(CityRegistry).Assembly.GetTypes()
+            .Select(t => t.GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static))
+            .Where(p => p?.PropertyType == typeof(FileDescriptor))
+            .SelectMany(p => ((FileDescriptor)p!.GetValue(null)!).Services)
+            .SelectMany(s => s.Methods);
 
     public static IEnumerable<string> Reads() => All().Select(m => m.Name).Where(IsRead);
 
