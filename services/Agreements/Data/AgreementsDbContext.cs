@@ -36,7 +36,13 @@ public sealed class AgreementsDbContext(DbContextOptions<AgreementsDbContext> op
         foreach (var entry in ChangeTracker.Entries<Agreement>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
         {
             var agreement = entry.Entity;
-            var existing = entry.State == EntityState.Added ? [] : await ActivePairs.Where(p => p.AgreementId == agreement.Id).ToListAsync(ct);
+            var wasActive = entry.State == EntityState.Modified && entry.Property(a => a.Status).OriginalValue == AgreementStatus.Active;
+            if (!wasActive && agreement.Status != AgreementStatus.Active)
+            {
+                // Most saves (drafts, clearances, notices) neither enter nor leave ACTIVE: no pairs to touch.
+                continue;
+            }
+            var existing = wasActive ? await ActivePairs.Where(p => p.AgreementId == agreement.Id).ToListAsync(ct) : [];
             var wanted = agreement.Status == AgreementStatus.Active ? agreement.PartnerIds.ToHashSet(StringComparer.Ordinal) : [];
             ActivePairs.RemoveRange(existing.Where(p => !wanted.Contains(p.ForeignPartyId)));
             ActivePairs.AddRange(wanted.Where(f => existing.All(p => p.ForeignPartyId != f)).Select(f => new ActivePair
