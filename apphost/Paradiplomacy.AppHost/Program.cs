@@ -34,9 +34,12 @@ public static class Program
 
         // The services, each with its own database "{name}-db"; a service that calls another over gRPC references it.
         var registry = builder.AddPlatformService<Projects.Paradiplomacy_Registry>("registry", platform);
-        builder.AddPlatformService<Projects.Paradiplomacy_Agreements>("agreements", platform)
+        var agreements = builder.AddPlatformService<Projects.Paradiplomacy_Agreements>("agreements", platform)
             .WithReference(registry)
             .WaitFor(registry);
+        // Programs learns of agreements from their events; it waits so that its queues exist before the first one.
+        builder.AddPlatformService<Projects.Paradiplomacy_Programs>("programs", platform)
+            .WaitFor(agreements);
 
         // The gateway in front of every service above: REST on 8080, gRPC on 8081.
         builder.AddGateway<Projects.Paradiplomacy_Gateway>("gateway", platform);

@@ -26,7 +26,7 @@ public static class ApiKeyEndpoints
 
         keys.MapPost("", async (CreateApiKeyRequest request, ApiKeyStore store) =>
         {
-            var violations = Validate(request);
+            var violations = Validate(request, store.KnownScopes);
             if (violations.Count > 0)
             {
                 return Results.Json(new
@@ -59,7 +59,7 @@ public static class ApiKeyEndpoints
         });
     }
 
-    private static List<FieldViolationDto> Validate(CreateApiKeyRequest request)
+    private static List<FieldViolationDto> Validate(CreateApiKeyRequest request, IReadOnlySet<string> knownScopes)
     {
         var violations = new List<FieldViolationDto>();
         if (string.IsNullOrWhiteSpace(request.Owner) || request.Owner.Length > 200)
@@ -74,9 +74,9 @@ public static class ApiKeyEndpoints
         {
             violations.Add(new("region", "at most 64 characters: a Kemendagri code, a registry city id, or a ministry"));
         }
-        if (request.Scopes is not { Count: > 0 } || request.Scopes.Any(s => !ApiKeyStore.KnownScopes.Contains(s)))
+        if (request.Scopes is not { Count: > 0 } || request.Scopes.Any(s => !knownScopes.Contains(s)))
         {
-            violations.Add(new("scopes", $"one or more of {string.Join(", ", ApiKeyStore.KnownScopes.Order())}"));
+            violations.Add(new("scopes", $"one or more of {string.Join(", ", knownScopes.Order())}"));
         }
         if (request.RequestsPerMinute is < 1 or > 100_000)
         {

@@ -8,7 +8,7 @@ namespace Paradiplomacy.Gateway.Security;
 /// <summary>API keys in Redis, shared by every gateway replica: a key's record by id, and the
 /// secret's hash pointing to the id. Revoking or rotating deletes the hash entry, so the old secret
 /// stops working at once everywhere.</summary>
-public sealed class ApiKeyStore(IConnectionMultiplexer redis)
+public sealed class ApiKeyStore(IConnectionMultiplexer redis, IConfiguration configuration)
 {
     public const string SecretPrefix = "pdk_";
     private const string Index = "gateway:apikeys";
@@ -17,10 +17,9 @@ public sealed class ApiKeyStore(IConnectionMultiplexer redis)
 
     private static RedisKey ByHash(string hash) => $"gateway:apikey-by-hash:{hash}";
 
-    public static readonly IReadOnlySet<string> KnownScopes = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "registry:read", "registry:write", "agreements:read", "agreements:write",
-    };
+    /// <summary>"{service}:read" and "{service}:write" for every service of Gateway:Services.</summary>
+    public IReadOnlySet<string> KnownScopes { get; } = configuration.GetSection("Gateway:Services").GetChildren()
+        .SelectMany(s => new[] { $"{s.Key}:read", $"{s.Key}:write" }).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Creates a key; the secret is returned this once.</summary>
     public async Task<(ApiKey Key, string Secret)> CreateAsync(string owner, string role, string? region, IReadOnlyList<string> scopes, int requestsPerMinute)

@@ -11,7 +11,7 @@ namespace Paradiplomacy.AppHost.Tests;
 /// references whichever way the infrastructure runs.</summary>
 public class SystemModelTests
 {
-    private static readonly string[] Services = ["identity", "registry", "agreements", "gateway"];
+    private static readonly string[] Services = ["identity", "registry", "agreements", "programs", "gateway"];
 
     [Fact]
     public async Task Without_a_container_engine_the_infrastructure_is_the_distributions_servers_on_loopback()
@@ -21,6 +21,7 @@ public class SystemModelTests
         Assert.IsType<LocalPostgresServerResource>(model["postgres"]);
         Assert.IsType<LocalPostgresDatabaseResource>(model["registry-db"]);
         Assert.IsType<LocalPostgresDatabaseResource>(model["agreements-db"]);
+        Assert.IsType<LocalPostgresDatabaseResource>(model["programs-db"]);
         Assert.IsType<LocalRedisResource>(model["cache"]);
         Assert.IsType<LocalRabbitMQResource>(model["eventbus"]);
         Assert.IsType<EpmdResource>(model["eventbus-epmd"]);
@@ -55,9 +56,11 @@ public class SystemModelTests
         Assert.Superset(new HashSet<string> { "agreements-db", "cache", "eventbus", "identity", "registry" }, waits);
         Assert.Equal(3, agreements.Annotations.OfType<ReplicaAnnotation>().Single().Replicas);
         var gateway = (ProjectResource)model["gateway"];
-        Assert.Superset(new HashSet<string> { "registry", "agreements", "cache", "identity" },
+        Assert.Superset(new HashSet<string> { "programs-db", "eventbus", "agreements" },
+            model["programs"].Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToHashSet());
+        Assert.Superset(new HashSet<string> { "registry", "agreements", "programs", "cache", "identity" },
             gateway.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToHashSet());
-        Assert.All(new[] { "registry", "agreements" }, name =>
+        Assert.All(new[] { "registry", "agreements", "programs" }, name =>
             Assert.Contains(model[name].Annotations.OfType<ResourceCommandAnnotation>(), c => c.Name == Hosting.Commands.OperatorCommandExtensions.ReplayErrorQueueCommand));
     }
 

@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Paradiplomacy.Agreements.Domain;
 using Paradiplomacy.ServiceDefaults.Aggregates;
+using Paradiplomacy.ServiceDefaults.Api;
 using V1 = Paradiplomacy.Contracts.Agreements.V1;
 
 namespace Paradiplomacy.Agreements.Grpc;
@@ -121,26 +122,6 @@ public static class AgreementMapper
         var proto = new V1.AuditRecord { AgreementId = r.AggregateId, Actor = r.Actor, Time = Timestamp.FromDateTimeOffset(r.At), Action = r.Action };
         proto.Changes.AddRange(r.Changes.Select(c => new V1.FieldChange { Field = c.Field, OldValue = c.OldValue ?? string.Empty, NewValue = c.NewValue ?? string.Empty }));
         return proto;
-    }
-
-    public static Google.Type.Date ToProto(this DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
-
-    /// <summary>A google.type.Date as a DateOnly; null when unset, a violation when impossible.</summary>
-    public static DateOnly? ToDateOnly(this Google.Type.Date? date, string field, ServiceDefaults.Errors.Violations violations)
-    {
-        if (date is null || (date.Year == 0 && date.Month == 0 && date.Day == 0))
-        {
-            return null;
-        }
-        try
-        {
-            return new DateOnly(date.Year, date.Month, date.Day);
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            violations.Add(field, $"{date.Year:D4}-{date.Month:D2}-{date.Day:D2} is not a date");
-            return null;
-        }
     }
 
     public static Contact ToDomain(this V1.Contact? c) => c is null

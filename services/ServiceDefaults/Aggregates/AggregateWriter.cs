@@ -111,6 +111,14 @@ public sealed class AggregateWriter<TAggregate>(ServiceDbContext db, TimeProvide
         return other;
     }
 
+    /// <summary>A new aggregate that the change under way makes (a recurring program's next edition):
+    /// saved, with its creation's audit record and events, in the same transaction.</summary>
+    public void AlsoAdd(TAggregate aggregate, string actor, string action)
+    {
+        db.Set<TAggregate>().Add(aggregate);
+        _enlisted.Add(new Enlisted(aggregate, AuditTrail.Nothing, actor, action));
+    }
+
     /// <summary>A change beside the aggregate's own fields that belongs in its audit trail (a document
     /// stored in its own table); call within the change.</summary>
     public void Note(TAggregate aggregate, FieldChange change) =>

@@ -28,7 +28,9 @@ public static class DataExtensions
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddDbContext<TContext>((sp, options) => options
-            .UseNpgsql(dataSource)
+            // An aggregate with several child tables (a program's participants, indicators, actuals) loads
+            // them in one query each rather than as their cartesian product.
+            .UseNpgsql(dataSource, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(sp.GetRequiredService<OutboxSignal>()));
         builder.Services.AddScoped<ServiceDbContext>(sp => sp.GetRequiredService<TContext>());

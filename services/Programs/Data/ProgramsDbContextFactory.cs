@@ -1,0 +1,5 @@
+using Paradiplomacy.ServiceDefaults.Data;
+
+namespace Paradiplomacy.Programs.Data;
+
+public sealed class ProgramsDbContextFactory : DesignTimeDbContextFactory<ProgramsDbContext>;

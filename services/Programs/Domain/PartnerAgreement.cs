@@ -1,0 +1,55 @@
+using Paradiplomacy.Contracts.IntegrationEvents;
+
+namespace Paradiplomacy.Programs.Domain;
+
+/// <summary>The programs service's own copy of an agreement, kept from the agreements service's events
+/// so that planning a program asks no one: its parties, fields, validity and status.</summary>
+public sealed class PartnerAgreement
+{
+    public const string Active = "Active";
+
+    public required string AgreementId { get; init; }
+    public int Version { get; private set; }
+    public string Status { get; private set; } = null!;
+    public string Kind { get; private set; } = null!;
+    public string Title { get; private set; } = string.Empty;
+    public string IndonesianPartyId { get; private set; } = null!;
+    public string RegionCode { get; private set; } = null!;
+    public string ProvinceCode { get; private set; } = null!;
+    public List<string> ForeignPartyIds { get; private set; } = [];
+    public List<string> Fields { get; private set; } = [];
+    public DateOnly? EffectiveOn { get; private set; }
+    public DateOnly? ExpiresOn { get; private set; }
+    public string? ParentAgreementId { get; private set; }
+
+    public bool IsActive => Status == Active;
+
+    /// <summary>Expired or ended early: its open programs are flagged and none may start. A superseded
+    /// version is not ended: the renewal that replaced it carries the partnership on.</summary>
+    public bool HasEnded => Status is "Expired" or "Terminated";
+
+    /// <summary>Takes the event's picture of the agreement if it is newer than the one held; false for old news.</summary>
+    public bool Apply(AgreementEvent e)
+    {
+        if (e.AgreementVersion <= Version)
+        {
+            return false;
+        }
+        Version = e.AgreementVersion;
+        Status = e.Status;
+        Kind = e.Kind;
+        Title = e.Title;
+        IndonesianPartyId = e.IndonesianPartyId;
+        RegionCode = e.RegionCode;
+        ProvinceCode = ProvinceOf(e.RegionCode);
+        ForeignPartyIds = [.. e.ForeignPartyIds];
+        Fields = [.. e.Fields];
+        EffectiveOn = e.EffectiveOn;
+        ExpiresOn = e.ExpiresOn;
+        ParentAgreementId = e.ParentAgreementId;
+        return true;
+    }
+
+    /// <summary>The province of a Kemendagri region code: "35.78" (Kota Surabaya) is in "35" (Jawa Timur).</summary>
+    public static string ProvinceOf(string regionCode) => regionCode.Split('.')[0];
+}
