@@ -22,6 +22,7 @@ public class ReadAccessMatrixTests(SystemFixture fixture)
     public async Task Every_read_method_serves_each_audience_what_it_may_see_and_nothing_more()
     {
         var setup = await JakartaHanoiAsync();
+        var programs = await ProgramsAsync(setup.Active);
         var callers = new Dictionary<string, Action<HttpRequestMessage>>
         {
             ["anonymous"] = _ => { },
@@ -53,6 +54,29 @@ public class ReadAccessMatrixTests(SystemFixture fixture)
             ["ListCities"] = (async sign => await CityAsync("/api/v1/cities?query=jakarta&filter=country%20%3D%20%22ID%22", sign),
                 ["200 without coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator"]),
             // A prefecture that shares Jakarta's fields is suggested Indonesia's provinces, Jakarta first.
+            ["GetProgram"] = (async sign => $"planned {await StatusAsync($"/api/v1/programs/{programs.Planned}", sign)}, approved {await ProgramAsync(programs.Approved, sign)}",
+                ["planned 404, approved without evidence", "planned 200, approved with evidence", "planned 404, approved without evidence",
+                 "planned 200, approved with evidence", "planned 200, approved with evidence", "planned 404, approved without evidence"]),
+            ["ListPrograms"] = (async sign => await ListedAsync($"/api/v1/programs?filter=agreement%20%3D%20%22{setup.Active}%22", "programs", "id", programs, sign),
+                ["approved", "planned, approved", "approved", "planned, approved", "planned, approved", "approved"]),
+            ["ListOverdueMilestones"] = (async sign => await ListedAsync("/api/v1/programs:overdueMilestones?filter=region%20%3D%20%2231%22&pageSize=100", "milestones", "programId", programs, sign),
+                ["approved", "planned, approved", "approved", "planned, approved", "planned, approved", "approved"]),
+            // Personal data and the audit trail: the region's officers and the ministries only.
+            ["ListParticipants"] = (async sign => await StatusAsync($"/api/v1/programs/{programs.Approved}/participants", sign),
+                ["403", "200", "403", "200", "403", "403"]),
+            ["GetProgramHistory"] = (async sign => await StatusAsync($"/api/v1/programs/{programs.Approved}/history", sign),
+                ["403", "200", "403", "200", "403", "403"]),
+            // Reports count and sum; they name no one. A plan counts only for those who may know of it.
+            ["GetProgramReport"] = (async sign => await ReportAsync($"/api/v1/programs:report?agreementId={setup.Active}", sign),
+                ["1 programs, 1 participants", "2 programs, 1 participants", "1 programs, 1 participants", "2 programs, 1 participants", "2 programs, 1 participants", "1 programs, 1 participants"]),
+            ["GetPartnershipHealth"] = (async sign => await StatusAsync($"/api/v1/programs/health/{setup.Active}", sign),
+                ["200", "200", "200", "200", "200", "200"]),
+            ["ListPartnershipHealth"] = (async sign => (await GetAsync("/api/v1/programs/health?filter=region%20%3D%20%2231%22&pageSize=100", sign)).Contains(setup.Active, StringComparison.Ordinal) ? "listed" : "not listed",
+                ["listed", "listed", "listed", "listed", "listed", "listed"]),
+            ["GetRenewalEvidence"] = (async sign => (await GetAsync($"/api/v1/programs/renewalEvidence/{setup.Active}", sign)).Contains(programs.Approved, StringComparison.Ordinal) ? "approved counted" : "not counted",
+                ["approved counted", "approved counted", "approved counted", "approved counted", "approved counted", "approved counted"]),
+            ["GetSdgRollup"] = (async sign => (await GetAsync($"/api/v1/programs:sdgRollup?sdgTarget=11.3&year={DateTime.UtcNow.Year}&level=REGION", sign)).Contains(programs.Approved, StringComparison.Ordinal) ? "approved summed" : "not summed",
+                ["approved summed", "approved summed", "approved summed", "approved summed", "approved summed", "approved summed"]),
             ["SuggestPartners"] = (async sign => await CityAsync($"/api/v1/cities/{setup.Prefecture}:suggestPartners?pageSize=50", sign),
                 ["200 without coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator"]),
         };
@@ -89,6 +113,37 @@ public class ReadAccessMatrixTests(SystemFixture fixture)
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var listed = json.RootElement.TryGetProperty("agreements", out var items) ? items.EnumerateArray().ToDictionary(a => a.GetProperty("id").GetString()!, Detail) : [];
         return string.Join(", ", new[] { ("draft", setup.Draft), ("active", setup.Active) }.Where(p => listed.ContainsKey(p.Item2)).Select(p => $"{p.Item1} {listed[p.Item2]}"));
+    }
+
+    private async Task<string> ProgramAsync(string id, Action<HttpRequestMessage> sign)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"/api/v1/programs/{id}", sign);
+        var body = await response.Content.ReadAsStringAsync();
+        return !response.IsSuccessStatusCode ? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : body.Contains("\"evidence\"", StringComparison.Ordinal) ? "with evidence" : "without evidence";
+    }
+
+    /// <summary>Which of the two programs a list names, by the property that holds a program's id.</summary>
+    private async Task<string> ListedAsync(string path, string items, string idProperty, (string Planned, string Approved) programs, Action<HttpRequestMessage> sign)
+    {
+        using var json = JsonDocument.Parse(await GetAsync(path, sign));
+        var ids = json.RootElement.TryGetProperty(items, out var list) ? list.EnumerateArray().Select(i => i.GetProperty(idProperty).GetString()).ToHashSet() : [];
+        return string.Join(", ", new[] { ("planned", programs.Planned), ("approved", programs.Approved) }.Where(p => ids.Contains(p.Item2)).Select(p => p.Item1));
+    }
+
+    private async Task<string> ReportAsync(string path, Action<HttpRequestMessage> sign)
+    {
+        using var json = JsonDocument.Parse(await GetAsync(path, sign));
+        var participants = json.RootElement.TryGetProperty("participants", out var p) && p.TryGetProperty("total", out var total) ? total.GetInt32() : 0;
+        return $"{(json.RootElement.TryGetProperty("programs", out var n) ? n.GetInt32() : 0)} programs, {participants} participants";
+    }
+
+    private async Task<string> GetAsync(string path, Action<HttpRequestMessage> sign)
+    {
+        using var response = await SendAsync(HttpMethod.Get, path, sign);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {body}");
+        return body;
     }
 
     private async Task<string> HistoryAsync(string id, Action<HttpRequestMessage> sign)
@@ -198,11 +253,61 @@ public class ReadAccessMatrixTests(SystemFixture fixture)
         return (draft, active, document, prefecture);
     }
 
+    /// <summary>Under the active agreement: a plan not yet approved, and an approved program with a
+    /// participant, an indicator actual with its evidence and an overdue milestone; the plan has one too.</summary>
+    private async Task<(string Planned, string Approved)> ProgramsAsync(string agreementId)
+    {
+        var officer = Bearer(fixture.Token("regional-officer", "31"));
+        var today = DateTime.UtcNow;
+        var date = new { year = today.Year, month = today.Month, day = today.Day };
+        var yesterday = today.AddDays(-1);
+        var due = new { year = yesterday.Year, month = yesterday.Month, day = yesterday.Day };
+        async Task<JsonElement> Post(string path, object body)
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                using var response = await SendAsync(HttpMethod.Post, path, officer, body);
+                var text = await response.Content.ReadAsStringAsync();
+                if (response.IsSuccessStatusCode)
+                {
+                    return JsonDocument.Parse(text).RootElement.Clone();
+                }
+                // The agreement reaches the programs service as an event: a moment after it took effect.
+                Assert.True(attempt < 100 && text.Contains("AGREEMENT_NOT_ACTIVE", StringComparison.Ordinal), $"{path}: {text}");
+                await Task.Delay(200);
+            }
+        }
+        object Program(string title) => new
+        {
+            agreementId, type = "TECHNICAL_ASSISTANCE", field = "smart_city", title, indonesianLeadOffice = "Diskominfotik DKI Jakarta",
+            foreignLeadOffice = "Hanoi Department of Information", startDate = date, endDate = date, deliveryMode = "VIRTUAL", sdgTargets = new[] { "11.3" },
+        };
+        var planned = (await Post("/api/v1/programs", Program("Smart city data platform"))).GetProperty("id").GetString()!;
+        var approved = (await Post("/api/v1/programs", Program("Smart city traffic lights"))).GetProperty("id").GetString()!;
+        await Post($"/api/v1/programs/{approved}:approve", new { });
+        foreach (var id in new[] { planned, approved })
+        {
+            await Post($"/api/v1/programs/{id}/milestones", new { kind = "ACTIVITY", title = "Kick-off call", dueDate = due });
+        }
+        await Post($"/api/v1/programs/{approved}/participants", new
+        {
+            name = "Rina Wulandari", email = "rina@example.org", role = "EXPERT", side = "INDONESIAN", gender = "FEMALE", ageBand = "AGE_35_TO_44",
+            consent = new { purpose = "Program administration", givenOn = date, method = "online form" },
+        });
+        var indicator = (await Post($"/api/v1/programs/{approved}/indicators", new { name = "Intersections connected", level = "OUTPUT", unit = "intersections", target = 40 }))
+            .GetProperty("indicators")[0].GetProperty("id").GetString()!;
+        await Post($"/api/v1/programs/{approved}/indicators/{indicator}/actuals", new
+        {
+            periodStart = date, periodEnd = date, value = 12, evidence = new[] { new { title = "Commissioning report", uri = "doc:commissioning-1" } },
+        });
+        return (planned, approved);
+    }
+
     private async Task<string> PartnerKeyAsync(string city)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/apiKeys")
         {
-            Content = JsonContent.Create(new { owner = $"Partner system of {city}", role = "partner", region = city, scopes = new[] { "registry:read", "agreements:read" } }),
+            Content = JsonContent.Create(new { owner = $"Partner system of {city}", role = "partner", region = city, scopes = new[] { "registry:read", "agreements:read", "programs:read" } }),
         };
         request.Headers.Authorization = new("Bearer", fixture.Token("operator"));
         using var response = await fixture.Gateway.SendAsync(request);

@@ -11,7 +11,7 @@ namespace Paradiplomacy.EndToEnd.Tests;
 [Collection(SystemCollection.Name)]
 public class RegionScopeMatrixTests(SystemFixture fixture)
 {
-    private static Dictionary<string, Func<HttpRequestMessage>> Matrix(string jakartaAgreement)
+    private static Dictionary<string, Func<HttpRequestMessage>> Matrix(string jakartaAgreement, string jakartaProgram)
     {
         var today = DateTime.UtcNow;
         var date = new { year = today.Year, month = today.Month, day = today.Day };
@@ -56,6 +56,31 @@ public class RegionScopeMatrixTests(SystemFixture fixture)
             ["AmendAgreement"] = () => Json(HttpMethod.Post, $"/api/v1/agreements/{jakartaAgreement}:amend", new { }),
             ["WithdrawAgreement"] = () => Json(HttpMethod.Post, $"/api/v1/agreements/{jakartaAgreement}:withdraw", new { reason = "Hijacked" }),
             ["TerminateAgreement"] = () => Json(HttpMethod.Post, $"/api/v1/agreements/{jakartaAgreement}:terminate", new { reason = "Hijacked" }),
+            ["CreateProgram"] = () => Json(HttpMethod.Post, "/api/v1/programs", new
+            {
+                agreementId = jakartaAgreement, type = "WORKING_VISIT", field = "culture", title = "Hijacked", indonesianLeadOffice = "A", foreignLeadOffice = "B",
+                startDate = date, endDate = date, deliveryMode = "VIRTUAL",
+            }),
+            ["UpdateProgram"] = () => Json(HttpMethod.Patch, $"/api/v1/programs/{jakartaProgram}", new { program = new { title = "Hijacked" }, updateMask = "title" }),
+            ["ApproveProgram"] = () => Json(HttpMethod.Post, $"/api/v1/programs/{jakartaProgram}:approve", new { }),
+            ["StartProgram"] = () => Json(HttpMethod.Post, $"/api/v1/programs/{jakartaProgram}:start", new { }),
+            ["PostponeProgram"] = () => Json(HttpMethod.Post, $"/api/v1/programs/{jakartaProgram}:postpone", new { reason = "Hijacked", newStartDate = date, newEndDate = date }),
+            ["PivotProgram"] = () => Json(HttpMethod.Post, $"/api/v1/programs/{jakartaProgram}:pivot", new { deliveryMode = "HYBRID", reason = "Hijacked" }),
+            ["CompleteProgram"] = () => Json(HttpMethod.Post, $"/api/v1/programs/{jakartaProgram}:complete", new { }),
+            ["CancelProgram"] = () => Json(HttpMethod.Post, $"/api/v1/programs/{jakartaProgram}:cancel", new { reason = "Hijacked" }),
+            ["AddMilestone"] = () => Json(HttpMethod.Post, $"/api/v1/programs/{jakartaProgram}/milestones", new { kind = "MILESTONE", title = "Hijacked", dueDate = date }),
+            ["UpdateMilestone"] = () => Json(HttpMethod.Patch, $"/api/v1/programs/{jakartaProgram}/milestones/ms-any", new { status = "DONE" }),
+            ["AddParticipant"] = () => Json(HttpMethod.Post, $"/api/v1/programs/{jakartaProgram}/participants", new
+            {
+                name = "Hijacked", role = "STUDENT", side = "INDONESIAN", gender = "FEMALE", ageBand = "AGE_18_TO_24", consent = new { purpose = "x", givenOn = date, method = "x" },
+            }),
+            ["WithdrawParticipantConsent"] = () => Json(HttpMethod.Post, $"/api/v1/programs/{jakartaProgram}/participants/par-any:withdrawConsent", new { }),
+            ["AddIndicator"] = () => Json(HttpMethod.Post, $"/api/v1/programs/{jakartaProgram}/indicators", new { name = "Hijacked", level = "OUTPUT", unit = "people", target = 1 }),
+            ["RecordIndicatorActual"] = () => Json(HttpMethod.Post, $"/api/v1/programs/{jakartaProgram}/indicators/ind-any/actuals", new
+            {
+                periodStart = date, periodEnd = date, value = 1, evidence = new[] { new { title = "x", uri = "https://example.org/x" } },
+            }),
+            ["SubmitEvaluation"] = () => Json(HttpMethod.Post, $"/api/v1/programs/{jakartaProgram}/evaluations", new { kind = "FINAL", rating = "SATISFACTORY", findings = "Hijacked", evaluator = "x" }),
             ["UploadDocument"] = () =>
             {
                 var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/agreements/{jakartaAgreement}/documents?title=MoU&language=id")
@@ -72,7 +97,8 @@ public class RegionScopeMatrixTests(SystemFixture fixture)
     public async Task No_write_method_lets_a_Surabaya_officer_or_a_read_only_partner_key_change_anything()
     {
         var jakarta = await ActiveJakartaAgreementAsync();
-        var matrix = Matrix(jakarta);
+        var program = await JakartaProgramAsync(jakarta);
+        var matrix = Matrix(jakarta, program);
         Assert.Equal(ContractMethods.Writes().Order(StringComparer.Ordinal), matrix.Keys.Order(StringComparer.Ordinal));
         var readOnlyKey = await ReadOnlyKeyAsync();
         // The registry records Istanbul among Jakarta's partners on its own time; wait, so that the
@@ -81,7 +107,7 @@ public class RegionScopeMatrixTests(SystemFixture fixture)
         {
             await Task.Delay(200);
         }
-        var before = await StateAsync(jakarta);
+        var before = await StateAsync(jakarta, program);
 
         var refusals = new List<string>();
         foreach (var (method, build) in matrix)
@@ -106,7 +132,7 @@ public class RegionScopeMatrixTests(SystemFixture fixture)
         }
 
         Assert.Empty(refusals);
-        Assert.Equal(before, await StateAsync(jakarta));
+        Assert.Equal(before, await StateAsync(jakarta, program));
     }
 
     private async Task<string> ActiveJakartaAgreementAsync()
@@ -153,12 +179,43 @@ public class RegionScopeMatrixTests(SystemFixture fixture)
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("secret").GetString()!;
     }
 
-    private async Task<(string AgreementEtag, int Documents, string JakartaEtag)> StateAsync(string agreementId)
+    private async Task<(string AgreementEtag, int Documents, string JakartaEtag, string ProgramEtag, int Programs)> StateAsync(string agreementId, string programId)
     {
         using var agreement = JsonDocument.Parse(await GetFreshAsync($"/api/v1/agreements/{agreementId}"));
         using var jakarta = JsonDocument.Parse(await GetFreshAsync("/api/v1/cities/idn-31"));
+        using var program = JsonDocument.Parse(await GetFreshAsync($"/api/v1/programs/{programId}"));
+        using var programs = JsonDocument.Parse(await GetFreshAsync($"/api/v1/programs?filter=agreement%20%3D%20%22{agreementId}%22"));
         return (agreement.RootElement.GetProperty("etag").GetString()!, agreement.RootElement.GetProperty("documents").GetArrayLength(),
-            jakarta.RootElement.GetProperty("etag").GetString()!);
+            jakarta.RootElement.GetProperty("etag").GetString()!, program.RootElement.GetProperty("etag").GetString()!,
+            programs.RootElement.GetProperty("totalSize").GetInt32());
+    }
+
+    /// <summary>A planned program of Jakarta's under the agreement, once the programs service has heard the agreement is in effect.</summary>
+    private async Task<string> JakartaProgramAsync(string agreementId)
+    {
+        var today = DateTime.UtcNow;
+        var date = new { year = today.Year, month = today.Month, day = today.Day };
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/programs")
+            {
+                Content = JsonContent.Create(new
+                {
+                    agreementId, type = "ARTIST_EXCHANGE", field = "culture", title = "Jakarta–Istanbul artists", indonesianLeadOffice = "Dinas Kebudayaan DKI",
+                    foreignLeadOffice = "Istanbul Culture Directorate", startDate = date, endDate = date, deliveryMode = "IN_PERSON", location = "Istanbul",
+                }),
+            };
+            request.Headers.Authorization = new("Bearer", fixture.Token("regional-officer", "31"));
+            using var response = await fixture.Gateway.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.IsSuccessStatusCode)
+            {
+                return JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!;
+            }
+            // The agreement reaches the programs service as an event: a moment after it took effect.
+            Assert.True(attempt < 100 && text.Contains("AGREEMENT_NOT_ACTIVE", StringComparison.Ordinal), text);
+            await Task.Delay(200);
+        }
     }
 
     /// <summary>Reads as a signed-in user, past the short public cache.</summary>

@@ -1,0 +1,116 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Paradiplomacy.Programs.Data;
+using Paradiplomacy.Testing;
+
+namespace Paradiplomacy.Programs.Tests.Integration;
+
+/// <summary>The AppHost's real PostgreSQL, Redis, RabbitMQ, identity provider, registry and agreements
+/// (processes, as in production), and the programs service in-process on top: the agreements it plans
+/// under reach it as events over the real broker.</summary>
+public sealed class ProgramsFixture : IAsyncLifetime
+{
+    private WebApplicationFactory<Program>? _factory;
+
+    public PlatformTestHost Infrastructure { get; private set; } = null!;
+
+    public Contracts.Programs.V1.Programs.ProgramsClient Client { get; private set; } = null!;
+
+    public HttpClient Rest { get; private set; } = null!;
+
+    /// <summary>The agreements service's REST endpoint (a process of the AppHost).</summary>
+    public HttpClient Agreements { get; private set; } = null!;
+
+    public IServiceProvider Services => _factory!.Services;
+
+    public async Task InitializeAsync()
+    {
+        Infrastructure = await PlatformTestHost.StartAsync("programs-tests", without: ["programs", "gateway"]);
+        foreach (var name in new[] { "programs-db", "cache", "eventbus" })
+        {
+            Environment.SetEnvironmentVariable($"ConnectionStrings__{name}", await Infrastructure.ConnectionStringAsync(name));
+        }
+        Environment.SetEnvironmentVariable("Identity__Authority", Infrastructure.IdentityUrl);
+        _factory = new WebApplicationFactory<Program>();
+        Rest = _factory.CreateClient();
+        var channel = GrpcChannel.ForAddress(_factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = _factory.Server.CreateHandler() });
+        Client = new Contracts.Programs.V1.Programs.ProgramsClient(channel);
+        Agreements = new HttpClient { BaseAddress = Infrastructure.Endpoint("agreements", "http") };
+    }
+
+    public Metadata Bearer(string role, string? region = null, string? ministry = null) =>
+        new() { { "Authorization", $"Bearer {Infrastructure.Token(role, region, ministry)}" } };
+
+    /// <summary>An agreement signed earlier and registered on the platform by the region's officer, in
+    /// effect now; returns once the programs service has heard of it.</summary>
+    public async Task<string> ActiveAgreementAsync(string region, string cityId, string partnerId, string kind, params string[] fields)
+    {
+        var signed = new { year = 2025, month = 1, day = 15 };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/agreements:registerExisting")
+        {
+            Content = JsonContent.Create(new
+            {
+                agreement = new
+                {
+                    kind, title = $"{cityId}–{partnerId}", indonesianParty = new { cityId }, foreignParties = new[] { new { cityId = partnerId } },
+                    fields, objectives = "Exchanges and training", mechanisms = "Annual working visits", validityMonths = 60,
+                },
+                instruments = new[]
+                {
+                    new
+                    {
+                        type = "MEMORANDUM_OF_UNDERSTANDING",
+                        indonesianSignatory = new { name = "Wali Kota", title = "Wali Kota", signedOn = signed, place = "Surabaya" },
+                        foreignSignatory = new { name = "Mayor", title = "Mayor", signedOn = signed, place = "Surabaya" },
+                    },
+                },
+                source = "Signed MoU kept by Bagian Kerja Sama",
+            }),
+        };
+        request.Headers.Authorization = new("Bearer", Infrastructure.Token("regional-officer", region));
+        using var response = await Agreements.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        var id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+        await UntilProjectedAsync(id, "Active");
+        return id;
+    }
+
+    /// <summary>Waits until the programs service's copy of the agreement has the status.</summary>
+    public async Task UntilProjectedAsync(string agreementId, string status)
+    {
+        for (var i = 0; i < 150; i++)
+        {
+            using var scope = Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<ProgramsDbContext>();
+            if (await db.Agreements.AnyAsync(a => a.AgreementId == agreementId && a.Status == status))
+            {
+                return;
+            }
+            await Task.Delay(200);
+        }
+        Assert.Fail($"The programs service never heard that {agreementId} is {status}.");
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<ProgramsDbContext, Task<T>> read)
+    {
+        using var scope = Services.CreateScope();
+        return await read(scope.ServiceProvider.GetRequiredService<ProgramsDbContext>());
+    }
+
+    public async Task DisposeAsync()
+    {
+        Agreements?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+        await Infrastructure.DisposeAsync();
+    }
+}
