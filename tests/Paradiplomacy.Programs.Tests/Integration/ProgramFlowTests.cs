@@ -80,7 +80,7 @@ public class ProgramFlowTests(ProgramsFixture fixture)
             history.Audit.Select(a => a.Action));
         var outbox = await fixture.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Select(m => new { m.MessageType, m.Payload }).ToListAsync());
         Assert.Superset(new HashSet<string> { "ProgramCreated", "ProgramApproved", "ProgramStarted", "IndicatorReported", "EvaluationSubmitted", "ProgramCompleted" },
-            outbox.Where(m => m.Payload.Contains(program.Id, StringComparison.Ordinal)).Select(m => m.MessageType.Split('.').Last()).ToHashSet());
+            outbox.Where(m => m.Payload.Contains(program.Id, StringComparison.Ordinal)).Select(m => m.MessageType.Split(',')[0].Split('.').Last()).ToHashSet());
     }
 
     [Fact]
