@@ -164,8 +164,22 @@ public class ProgramFlowTests(ProgramsFixture fixture)
             Participant = new Participant { Name = "Dewi Lestari", Email = "dewi@example.org", Role = ParticipantRole.Artist, Side = Side.Indonesian, Gender = Gender.Female, AgeBand = AgeBand.Age25To34, Consent = new Consent { Purpose = "Festival", GivenOn = Today, Method = "online form" } },
         }, officer);
 
+        program = await fixture.Client.AddIndicatorAsync(new AddIndicatorRequest { ProgramId = program.Id, Indicator = new Indicator { Name = "Works shown", Level = IndicatorLevel.Output, Unit = "works", Target = 10 } }, officer);
+        await fixture.Client.RecordIndicatorActualAsync(new RecordIndicatorActualRequest
+        {
+            ProgramId = program.Id, IndicatorId = program.Indicators[0].Id,
+            Actual = new IndicatorActual { PeriodStart = Today, PeriodEnd = Today, Value = 4, Evidence = { new Evidence { Title = "Catalogue", Uri = "doc:catalogue" } } },
+        }, officer);
+
         var seenByPublic = await fixture.Client.GetProgramAsync(new GetProgramRequest { Id = program.Id });
         Assert.Equal(1, seenByPublic.Participants.Total);
+        Assert.Equal(4, seenByPublic.Indicators.Single().Actuals.Single().Value);
+        Assert.Empty(seenByPublic.Indicators.Single().Actuals.Single().Evidence);
+        Assert.Empty(seenByPublic.Indicators.Single().Actuals.Single().RecordedBy);
+        var publicJson = await fixture.Rest.GetStringAsync($"/api/v1/programs/{program.Id}");
+        Assert.DoesNotContain("doc:catalogue", publicJson, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dewi", publicJson, StringComparison.Ordinal);
+        Assert.Single((await fixture.Client.GetProgramAsync(new GetProgramRequest { Id = program.Id }, officer)).Indicators.Single().Actuals.Single().Evidence);
         await RpcAssert.FailsWith(StatusCode.PermissionDenied, async () => await fixture.Client.ListParticipantsAsync(new ListParticipantsRequest { ProgramId = program.Id }));
         await RpcAssert.FailsWith(StatusCode.PermissionDenied, async () => await fixture.Client.ListParticipantsAsync(new ListParticipantsRequest { ProgramId = program.Id }, jakarta));
         await RpcAssert.FailsWith(StatusCode.PermissionDenied, async () => await fixture.Client.GetProgramHistoryAsync(new GetProgramHistoryRequest { Id = program.Id }, jakarta));
