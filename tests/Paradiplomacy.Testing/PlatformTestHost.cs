@@ -61,7 +61,7 @@ public sealed class PlatformTestHost : IAsyncDisposable
         return json.RootElement.GetProperty("access_token").GetString()!;
     }
 
-    /// <summary>Starts the AppHost without the named resources and waits until every other one is healthy.</summary>
+    /// <summary>Starts the AppHost without the named resources (and those that wait for them) and waits until every other one is healthy.</summary>
     public static async Task<PlatformTestHost> StartAsync(string name, IReadOnlyCollection<string>? without = null, IEnumerable<string>? extraArgs = null,
         bool withDashboard = false, CancellationToken cancellationToken = default)
     {
@@ -81,9 +81,14 @@ public sealed class PlatformTestHost : IAsyncDisposable
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Paradiplomacy_AppHost>(args,
             (options, _) => options.DisableDashboard = !withDashboard, cancellationToken);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Aspire.Hosting.Dcp", LogLevel.Warning));
-        foreach (var resourceName in without ?? [])
+        var removed = (without ?? []).Select(n => builder.Resources.Single(r => r.Name == n)).ToHashSet();
+        // What waits for a removed resource could never start: it goes too (programs, without agreements).
+        while (builder.Resources.Except(removed).Where(r => r.Annotations.OfType<WaitAnnotation>().Any(w => removed.Contains(w.Resource))).ToList() is { Count: > 0 } blocked)
         {
-            var resource = builder.Resources.Single(r => r.Name == resourceName);
+            removed.UnionWith(blocked);
+        }
+        foreach (var resource in removed)
+        {
             builder.Resources.Remove(resource);
         }
         var app = await builder.BuildAsync(cancellationToken);
