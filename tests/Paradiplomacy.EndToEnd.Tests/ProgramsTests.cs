@@ -20,7 +20,7 @@ public class ProgramsTests(SystemFixture fixture)
         var year = DateTime.UtcNow.Year - 1;
         object Day(int month, int day) => new { year, month, day };
 
-        var program = await PostUntilKnownAsync("/api/v1/programs", officer, new
+        var program = await fixture.PostProgramsAsync("/api/v1/programs", officer, new
         {
             agreementId = agreement, type = "STUDENT_EXCHANGE", field = "education", title = "Surabaya–Busan semester exchange",
             objectives = "Vocational students spend a semester at a partner school", indonesianLeadOffice = "Dinas Pendidikan Kota Surabaya",
@@ -69,24 +69,6 @@ public class ProgramsTests(SystemFixture fixture)
         Assert.DoesNotContain("Ayu Pratiwi", await SendAsync(HttpMethod.Get, $"/api/v1/programs/{id}", token: null), StringComparison.Ordinal);
         using var health = JsonDocument.Parse(await SendAsync(HttpMethod.Get, $"/api/v1/programs/health/{agreement}", officer));
         Assert.True(health.RootElement.GetProperty("programsCompleted").GetInt32() >= 1);
-    }
-
-    private async Task<JsonElement> PostUntilKnownAsync(string path, string token, object body)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-            request.Headers.Authorization = new("Bearer", token);
-            using var response = await fixture.Gateway.SendAsync(request);
-            var text = await response.Content.ReadAsStringAsync();
-            if (response.IsSuccessStatusCode)
-            {
-                return JsonDocument.Parse(text).RootElement.Clone();
-            }
-            // The agreement reaches the programs service as an event: a moment after it took effect.
-            Assert.True(attempt < 100 && text.Contains("AGREEMENT_NOT_ACTIVE", StringComparison.Ordinal), text);
-            await Task.Delay(200);
-        }
     }
 
     private async Task<string> SendAsync(HttpMethod method, string path, string? token, object? body = null)

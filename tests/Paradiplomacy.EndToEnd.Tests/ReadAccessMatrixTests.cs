@@ -257,26 +257,12 @@ public class ReadAccessMatrixTests(SystemFixture fixture)
     /// participant, an indicator actual with its evidence and an overdue milestone; the plan has one too.</summary>
     private async Task<(string Planned, string Approved)> ProgramsAsync(string agreementId)
     {
-        var officer = Bearer(fixture.Token("regional-officer", "31"));
         var today = DateTime.UtcNow;
         var date = new { year = today.Year, month = today.Month, day = today.Day };
         var yesterday = today.AddDays(-1);
         var due = new { year = yesterday.Year, month = yesterday.Month, day = yesterday.Day };
-        async Task<JsonElement> Post(string path, object body)
-        {
-            for (var attempt = 0; ; attempt++)
-            {
-                using var response = await SendAsync(HttpMethod.Post, path, officer, body);
-                var text = await response.Content.ReadAsStringAsync();
-                if (response.IsSuccessStatusCode)
-                {
-                    return JsonDocument.Parse(text).RootElement.Clone();
-                }
-                // The agreement reaches the programs service as an event: a moment after it took effect.
-                Assert.True(attempt < 100 && text.Contains("AGREEMENT_NOT_ACTIVE", StringComparison.Ordinal), $"{path}: {text}");
-                await Task.Delay(200);
-            }
-        }
+        var token = fixture.Token("regional-officer", "31");
+        Task<JsonElement> Post(string path, object body) => fixture.PostProgramsAsync(path, token, body);
         object Program(string title) => new
         {
             agreementId, type = "TECHNICAL_ASSISTANCE", field = "smart_city", title, indonesianLeadOffice = "Diskominfotik DKI Jakarta",

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Grpc.Net.Client;
 using Paradiplomacy.Testing;
 
@@ -26,6 +28,25 @@ public sealed class SystemFixture : IAsyncLifetime
     }
 
     public string Token(string role, string? region = null, string? ministry = null) => Host.Token(role, region, ministry);
+
+    /// <summary>POSTs as <paramref name="token"/> and returns the answer; while the programs service has not
+    /// yet heard (by event) of an agreement that just took effect, tries again.</summary>
+    public async Task<JsonElement> PostProgramsAsync(string path, string token, object body)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+            request.Headers.Authorization = new("Bearer", token);
+            using var response = await Gateway.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.IsSuccessStatusCode)
+            {
+                return JsonDocument.Parse(text).RootElement.Clone();
+            }
+            Assert.True(attempt < 100 && text.Contains("AGREEMENT_NOT_ACTIVE", StringComparison.Ordinal), $"{path}: {text}");
+            await Task.Delay(200);
+        }
+    }
 
     public async Task DisposeAsync()
     {
