@@ -5,7 +5,7 @@ public sealed record BenchOptions(string StateDirectory, string EchoUrl, string 
 {
     public static BenchOptions FromEnvironment() => new(
         Require("BENCH_STATE"),
-        Require("BENCH_ECHO"),
+        Environment.GetEnvironmentVariable("BENCH_ECHO") ?? string.Empty,
         Require("BENCH_TOKEN"),
         Environment.GetEnvironmentVariable("BENCH_PGBENCH") ?? "pgbench",
         TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("BENCH_SECONDS") ?? "5", System.Globalization.CultureInfo.InvariantCulture)),

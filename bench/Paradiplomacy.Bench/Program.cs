@@ -3,6 +3,7 @@ using Paradiplomacy.Bench;
 
 // bench echo --port N        a bare gRPC echo server: the ceiling for any gRPC call here
 // bench run                  the measurements; endpoints come from the apphost's dashboard
+// bench reports --programs N  the programs service's reports over N generated programs beside plain SQL
 // bench cost --label L --apphost-pid N
 //                            one side of the telemetry cost comparison (bench/telemetry-cost.sh)
 if (args.Length > 0 && args[0] == "echo")
@@ -23,6 +24,14 @@ if (args.Length > 0 && args[0] == "cost")
 {
     string Arg(string name) => args[Array.IndexOf(args, name) + 1];
     Console.WriteLine(await new TelemetryCost(options, int.Parse(Arg("--apphost-pid"), System.Globalization.CultureInfo.InvariantCulture)).RunAsync(Arg("--label")));
+    return 0;
+}
+if (args.Length > 0 && args[0] == "reports")
+{
+    var programs = int.Parse(args[Array.IndexOf(args, "--programs") + 1], System.Globalization.CultureInfo.InvariantCulture);
+    var reports = new Report();
+    await new ReportsBenchmark(options, reports).RunAsync(programs);
+    reports.Print();
     return 0;
 }
 var report = new Report();
