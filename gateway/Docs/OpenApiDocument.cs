@@ -21,6 +21,9 @@ public static class OpenApiDocument
         ["countryCode"] = "GB",
         ["agreementId"] = "agr-27878449e00440888d7c743f752543df",
         ["expiringWithinDays"] = "90",
+        ["programId"] = "prg-5d0c1e7a9b3f4c2e8a61d4b7f09e2c35",
+        ["sdgTarget"] = "11.6",
+        ["year"] = "2026",
     };
 
     private static readonly Dictionary<string, JsonNode> BodyExamples = new()
@@ -42,6 +45,21 @@ public static class OpenApiDocument
              "source":"Arsip Biro Kerja Sama DKI Jakarta","requestId":"jakarta-rotterdam-1983"}
             """)!,
         ["WithdrawAgreement"] = JsonNode.Parse("""{"reason":"The partner city chose another region","etag":"4"}""")!,
+        ["CreateProgram"] = JsonNode.Parse("""
+            {"agreementId":"agr-27878449e00440888d7c743f752543df","type":"STUDENT_EXCHANGE","field":"education","title":"Surabaya–Busan semester exchange",
+             "objectives":"Twenty vocational students a year spend a semester at a partner school","indonesianLeadOffice":"Dinas Pendidikan Kota Surabaya",
+             "foreignLeadOffice":"Busan Metropolitan City Office of Education","startDate":{"year":2027,"month":2,"day":1},"endDate":{"year":2027,"month":7,"day":31},
+             "deliveryMode":"IN_PERSON","location":"Busan","recurrence":"ANNUAL","sdgTargets":["4.b","17.17"]}
+            """)!,
+        ["AddParticipant"] = JsonNode.Parse("""
+            {"name":"Ayu Pratiwi","role":"STUDENT","side":"INDONESIAN","homeCityId":"idn-35.78","gender":"FEMALE","ageBand":"UNDER_18",
+             "consent":{"purpose":"Exchange administration and reporting","givenOn":{"year":2027,"month":1,"day":10},"method":"signed form (parents)"}}
+            """)!,
+        ["RecordIndicatorActual"] = JsonNode.Parse("""
+            {"periodStart":{"year":2027,"month":2,"day":1},"periodEnd":{"year":2027,"month":7,"day":31},"value":18,"disaggregation":{"gender":"female"},
+             "evidence":[{"title":"Certificates of completion","uri":"https://dispendik.surabaya.go.id/exchange/2027.pdf"}]}
+            """)!,
+        ["PivotProgram"] = JsonNode.Parse("""{"deliveryMode":"VIRTUAL","reason":"Travel restrictions (COVID-19): the exchange continues online","etag":"6"}""")!,
         ["RecordClearance"] = JsonNode.Parse("""{"kind":"KEMENDAGRI_CLEARANCE","decision":"APPROVED","referenceNumber":"120/4567/OTDA","decidedOn":{"year":2026,"month":11,"day":20}}""")!,
     };
 
@@ -62,7 +80,7 @@ public static class OpenApiDocument
             {
                 ["title"] = "Paradiplomacy API",
                 ["version"] = "v1",
-                ["description"] = "Sister-city partnerships of Indonesia's regional governments: the registry of governments and the agreements between them. " +
+                ["description"] = "Sister-city partnerships of Indonesia's regional governments: the registry of governments, the agreements between them, and the programs carried out under them with their results. " +
                                   "Reads are open; changes need a bearer token (OIDC) or an API key in X-Api-Key. Every method is also served over gRPC on the gateway's gRPC port, with server reflection.",
             },
             ["paths"] = paths,
