@@ -37,8 +37,9 @@ public static class Program
         var agreements = builder.AddPlatformService<Projects.Paradiplomacy_Agreements>("agreements", platform)
             .WithReference(registry)
             .WaitFor(registry);
-        // Programs learns of agreements from their events; it waits so that its queues exist before the first one.
+        // Programs learns of agreements from their events, and once at start asks for those in effect it missed.
         builder.AddPlatformService<Projects.Paradiplomacy_Programs>("programs", platform)
+            .WithReference(agreements)
             .WaitFor(agreements);
 
         // The gateway in front of every service above: REST on 8080, gRPC on 8081.

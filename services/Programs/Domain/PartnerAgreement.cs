@@ -29,24 +29,29 @@ public sealed class PartnerAgreement
     public bool HasEnded => Status is "Expired" or "Terminated";
 
     /// <summary>Takes the event's picture of the agreement if it is newer than the one held; false for old news.</summary>
-    public bool Apply(AgreementEvent e)
+    public bool Apply(AgreementEvent e) => Apply(e.AgreementVersion, e.Status, e.Kind, e.Title, e.IndonesianPartyId, e.RegionCode, e.ForeignPartyIds,
+        e.Fields, e.EffectiveOn, e.ExpiresOn, e.ParentAgreementId);
+
+    /// <summary>The agreement as of <paramref name="version"/>, unless a newer one is held already.</summary>
+    public bool Apply(int version, string status, string kind, string title, string indonesianPartyId, string regionCode,
+        IReadOnlyList<string> foreignPartyIds, IReadOnlyList<string> fields, DateOnly? effectiveOn, DateOnly? expiresOn, string? parentAgreementId)
     {
-        if (e.AgreementVersion <= Version)
+        if (version <= Version)
         {
             return false;
         }
-        Version = e.AgreementVersion;
-        Status = e.Status;
-        Kind = e.Kind;
-        Title = e.Title;
-        IndonesianPartyId = e.IndonesianPartyId;
-        RegionCode = e.RegionCode;
-        ProvinceCode = ProvinceOf(e.RegionCode);
-        ForeignPartyIds = [.. e.ForeignPartyIds];
-        Fields = [.. e.Fields];
-        EffectiveOn = e.EffectiveOn;
-        ExpiresOn = e.ExpiresOn;
-        ParentAgreementId = e.ParentAgreementId;
+        Version = version;
+        Status = status;
+        Kind = kind;
+        Title = title;
+        IndonesianPartyId = indonesianPartyId;
+        RegionCode = regionCode;
+        ProvinceCode = ProvinceOf(regionCode);
+        ForeignPartyIds = [.. foreignPartyIds];
+        Fields = [.. fields];
+        EffectiveOn = effectiveOn;
+        ExpiresOn = expiresOn;
+        ParentAgreementId = parentAgreementId;
         return true;
     }
 

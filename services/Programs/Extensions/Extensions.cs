@@ -1,8 +1,10 @@
+using MassTransit;
 using Paradiplomacy.Contracts.IntegrationEvents;
 using Paradiplomacy.Programs.Data;
 using Paradiplomacy.Programs.IntegrationEvents;
 using Paradiplomacy.Programs.Queries;
 using Paradiplomacy.ServiceDefaults;
+using AgreementsClient = Paradiplomacy.Contracts.Agreements.V1.Agreements.AgreementsClient;
 
 namespace Paradiplomacy.Programs.Extensions;
 
@@ -21,6 +23,11 @@ public static class Extensions
             bus.AddConsumer<AgreementProjectionConsumer<AgreementExpired>>();
             bus.AddConsumer<AgreementProjectionConsumer<AgreementTerminated>>();
         });
+        // Once at start, after the bus has bound the queues, the agreements in effect that no event told of:
+        // services:agreements:grpc:0 by service discovery.
+        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
+        builder.Services.AddGrpcClient<AgreementsClient>(o => o.Address = new Uri("http://_grpc.agreements")).AddServiceDiscovery();
+        builder.Services.AddHostedService<AgreementCatchUp>();
         builder.Services.AddScoped<ProgramQueries>();
         builder.Services.AddScoped<ProgramReports>();
         return builder;

@@ -187,6 +187,20 @@ public class ProgramFlowTests(ProgramsFixture fixture)
         Assert.Equal("dewi@example.org", listed.Participants.Single().Email);
     }
 
+    [Fact]
+    public async Task An_agreement_signed_before_the_service_first_ran_is_known_from_its_start()
+    {
+        var known = await fixture.WithDbAsync(db => db.Agreements.AsNoTracking().SingleAsync(a => a.AgreementId == fixture.AgreementBeforeStart));
+
+        Assert.Equal(("Active", "35.78", "35"), (known.Status, known.RegionCode, known.ProvinceCode));
+        Assert.Equal(["education", "smart_city"], known.Fields);
+        Assert.Equal(["gn-1835848"], known.ForeignPartyIds);
+        var program = Culture(fixture.AgreementBeforeStart);
+        program.Field = "smart_city";
+        var created = await fixture.Client.CreateProgramAsync(new CreateProgramRequest { Program = program }, fixture.Bearer("regional-officer", "35.78"));
+        Assert.Equal(ProgramStatus.Planned, created.Status);
+    }
+
     private static int Count(RepeatedField<Tally> tallies, string key) => tallies.FirstOrDefault(t => t.Key == key)?.Count ?? 0;
 
     private static Google.Type.Date Date(DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };

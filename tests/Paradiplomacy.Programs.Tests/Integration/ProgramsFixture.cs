@@ -37,12 +37,18 @@ public sealed class ProgramsFixture : IAsyncLifetime
             Environment.SetEnvironmentVariable($"ConnectionStrings__{name}", await Infrastructure.ConnectionStringAsync(name));
         }
         Environment.SetEnvironmentVariable("Identity__Authority", Infrastructure.IdentityUrl);
+        Environment.SetEnvironmentVariable("services__agreements__grpc__0", Infrastructure.Endpoint("agreements", "grpc").ToString());
+        Agreements = new HttpClient { BaseAddress = Infrastructure.Endpoint("agreements", "http") };
+        // Signed while the programs service did not run yet: its queues did not exist, so no event reaches it.
+        AgreementBeforeStart = await RegisterExistingAsync("35.78", "idn-35.78", "gn-1835848", "SISTER_CITY", ["education", "smart_city"]);
         _factory = new WebApplicationFactory<Program>();
         Rest = _factory.CreateClient();
         var channel = GrpcChannel.ForAddress(_factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = _factory.Server.CreateHandler() });
         Client = new Contracts.Programs.V1.Programs.ProgramsClient(channel);
-        Agreements = new HttpClient { BaseAddress = Infrastructure.Endpoint("agreements", "http") };
     }
+
+    /// <summary>Surabaya–Seoul, in effect before the programs service first started.</summary>
+    public string AgreementBeforeStart { get; private set; } = null!;
 
     public Metadata Bearer(string role, string? region = null, string? ministry = null) =>
         new() { { "Authorization", $"Bearer {Infrastructure.Token(role, region, ministry)}" } };
@@ -50,6 +56,13 @@ public sealed class ProgramsFixture : IAsyncLifetime
     /// <summary>An agreement signed earlier and registered on the platform by the region's officer, in
     /// effect now; returns once the programs service has heard of it.</summary>
     public async Task<string> ActiveAgreementAsync(string region, string cityId, string partnerId, string kind, params string[] fields)
+    {
+        var id = await RegisterExistingAsync(region, cityId, partnerId, kind, fields);
+        await UntilProjectedAsync(id, "Active");
+        return id;
+    }
+
+    private async Task<string> RegisterExistingAsync(string region, string cityId, string partnerId, string kind, string[] fields)
     {
         var signed = new { year = 2025, month = 1, day = 15 };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/agreements:registerExisting")
@@ -77,9 +90,7 @@ public sealed class ProgramsFixture : IAsyncLifetime
         using var response = await Agreements.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
-        var id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
-        await UntilProjectedAsync(id, "Active");
-        return id;
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
     }
 
     /// <summary>Waits until the programs service's copy of the agreement has the status.</summary>
