@@ -23,14 +23,16 @@ public sealed class SystemResources
     {
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(stateDirectory, "resources.json")));
         return new SystemResources(stateDirectory, json.RootElement.EnumerateArray()
-            .Where(r => r.GetProperty("pid").ValueKind == JsonValueKind.String)
+            .Where(r => r.GetProperty("pid").ValueKind is JsonValueKind.String or JsonValueKind.Number)
             // A replicated service is measured by its first replica.
             .GroupBy(r => r.GetProperty("name").GetString()!)
             .ToDictionary(g => g.Key, g => g.First().Clone()));
     }
 
     /// <summary>The process DCP started (a project's is `dotnet run`, whose child is the service).</summary>
-    public int Pid(string resource) => int.Parse(_resources[resource].GetProperty("pid").GetString()!, CultureInfo.InvariantCulture);
+    public int Pid(string resource) => _resources[resource].GetProperty("pid") is { ValueKind: JsonValueKind.Number } pid
+        ? pid.GetInt32()
+        : int.Parse(_resources[resource].GetProperty("pid").GetString()!, CultureInfo.InvariantCulture);
 
     public string Endpoint(string resource, string endpoint) => _resources[resource].GetProperty("urls").GetProperty(endpoint).GetString()!;
 

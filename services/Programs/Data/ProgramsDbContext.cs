@@ -58,6 +58,8 @@ public sealed class ProgramsDbContext(DbContextOptions<ProgramsDbContext> option
                 o.Property(x => x.AgeBand).HasConversion<string>().HasMaxLength(20);
                 o.Property(x => x.Consent).IsJson();
                 o.HasIndex("ProgramId", nameof(Participant.RequestId)).IsUnique().HasFilter("request_id IS NOT NULL");
+                // The reports join participants to their programs (the index above is partial).
+                o.HasIndex("ProgramId");
             });
             e.OwnsMany(p => p.Indicators, o =>
             {

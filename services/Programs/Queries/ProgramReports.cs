@@ -162,11 +162,14 @@ public sealed class ProgramReports(ProgramsDbContext db, TimeProvider clock)
             programs = programs.Where(p => p.ProvinceCode == request.Province);
         }
         var prefix = target + ".";
-        var goalOnly = !target.Contains('.', StringComparison.Ordinal);
-        var rows = await programs
+        var actuals = programs
             .SelectMany(p => p.Actuals, (p, a) => new { ProgramId = p.Id, p.RegionCode, p.ProvinceCode, a.Unit, a.Value, a.IsTotal, a.PeriodEnd, a.SdgTargets })
-            .Where(x => x.IsTotal && x.PeriodEnd.Year == request.Year
-                        && (goalOnly ? x.SdgTargets.Any(t => t == target || t.StartsWith(prefix)) : x.SdgTargets.Contains(target)))
+            .Where(x => x.IsTotal && x.PeriodEnd.Year == request.Year);
+        // Chosen here, not inside the query, so that a target is the plain array containment its GIN index serves.
+        actuals = target.Contains('.', StringComparison.Ordinal)
+            ? actuals.Where(x => x.SdgTargets.Contains(target))
+            : actuals.Where(x => x.SdgTargets.Any(t => t == target || t.StartsWith(prefix)));
+        var rows = await actuals
             .GroupBy(x => new { x.ProgramId, x.RegionCode, x.ProvinceCode, x.Unit })
             .Select(g => new { g.Key.ProgramId, g.Key.RegionCode, g.Key.ProvinceCode, g.Key.Unit, Total = g.Sum(x => x.Value) })
             .ToListAsync(ct);

@@ -675,6 +675,9 @@ namespace Paradiplomacy.Programs.Data.Migrations
                             b1.HasKey("Id")
                                 .HasName("pk_participants");
 
+                            b1.HasIndex("ProgramId")
+                                .HasDatabaseName("ix_participants_program_id");
+
                             b1.HasIndex("ProgramId", "RequestId")
                                 .IsUnique()
                                 .HasDatabaseName("ix_participants_program_id_request_id")

@@ -13,7 +13,7 @@ using Paradiplomacy.Programs.Data;
 namespace Paradiplomacy.Programs.Data.Migrations
 {
     [DbContext(typeof(ProgramsDbContext))]
-    [Migration("20261202122744_Initial")]
+    [Migration("20261202133250_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -677,6 +677,9 @@ namespace Paradiplomacy.Programs.Data.Migrations
 
                             b1.HasKey("Id")
                                 .HasName("pk_participants");
+
+                            b1.HasIndex("ProgramId")
+                                .HasDatabaseName("ix_participants_program_id");
 
                             b1.HasIndex("ProgramId", "RequestId")
                                 .IsUnique()

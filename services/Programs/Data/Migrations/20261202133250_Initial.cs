@@ -250,6 +250,11 @@ namespace Paradiplomacy.Programs.Data.Migrations
                 filter: "published_at IS NULL");
 
             migrationBuilder.CreateIndex(
+                name: "ix_participants_program_id",
+                table: "participants",
+                column: "program_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_participants_program_id_request_id",
                 table: "participants",
                 columns: new[] { "program_id", "request_id" },
