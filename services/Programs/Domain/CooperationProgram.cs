@@ -166,11 +166,17 @@ public sealed class CooperationProgram : AggregateRoot
         {
             violations.Add("delivery_mode", $"the program is already {DeliveryMode}");
         }
+        var place = string.IsNullOrWhiteSpace(location) ? Location : location.Trim();
+        violations.MaxLength("location", place, MaxShort);
+        if (mode != DeliveryMode.Virtual && place is null)
+        {
+            violations.Add("location", $"where does it take place? A program delivered {mode} needs a location");
+        }
         violations.ThrowIfAny();
         var from = DeliveryMode;
         Pivots.Add(new Pivot(from, mode, reason.Trim(), caller.Describe(), now));
         DeliveryMode = mode;
-        Location = mode == DeliveryMode.Virtual ? location : location ?? Location;
+        Location = place;
         Touch(now);
         Raise(ProgramEvents.Pivoted(this, caller.Describe(), from, reason.Trim()));
     }

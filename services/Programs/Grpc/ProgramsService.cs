@@ -137,7 +137,7 @@ public sealed class ProgramsService(
             var violations = new Violations();
             var mode = violations.Enum<V1.DeliveryMode, DeliveryMode>("delivery_mode", request.DeliveryMode);
             violations.ThrowIfAny();
-            p.PivotTo(mode, request.Reason, null, caller, clock.GetUtcNow());
+            p.PivotTo(mode, request.Reason, request.Location, caller, clock.GetUtcNow());
         }, context.CancellationToken);
         return program.ToProto();
     }

@@ -115,6 +115,14 @@ public sealed class ProgramReports(ProgramsDbContext db, TimeProvider clock)
         var items = ranked.Skip(page.Offset).Take(page.Size).ToList();
         var response = new V1.ListPartnershipHealthResponse { TotalSize = ranked.Count, NextPageToken = page.NextToken(items.Count, page.Offset + items.Count < ranked.Count) };
         response.Partnerships.AddRange(items.Select(h => h.ToProto()));
+        response.Regions.AddRange(ranked.GroupBy(h => h.Agreement.RegionCode)
+            .Select(g => new V1.RegionHealth
+            {
+                RegionCode = g.Key, ProvinceCode = g.First().Agreement.ProvinceCode, Partnerships = g.Count(), AverageScore = (int)Math.Round(g.Average(h => h.Score)),
+                Thriving = g.Count(h => h.Band == HealthBand.Thriving), Steady = g.Count(h => h.Band == HealthBand.Steady),
+                Dormant = g.Count(h => h.Band == HealthBand.Dormant), PaperOnly = g.Count(h => h.Band == HealthBand.PaperOnly),
+            })
+            .OrderBy(r => r.AverageScore).ThenBy(r => r.RegionCode, StringComparer.Ordinal));
         return response;
     }
 

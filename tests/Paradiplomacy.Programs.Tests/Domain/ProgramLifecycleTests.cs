@@ -95,6 +95,19 @@ public class ProgramLifecycleTests
     }
 
     [Fact]
+    public void Moving_a_virtual_program_in_person_needs_a_place()
+    {
+        var program = InProgress(Exchange() with { DeliveryMode = DeliveryMode.Virtual, Location = null });
+
+        var error = Assert.Throws<ValidationException>(() => program.PivotTo(DeliveryMode.InPerson, "Borders reopened", null, Officer(), Now));
+
+        Assert.Contains(error.Violations, v => v.Field == "location");
+        Assert.Equal(DeliveryMode.Virtual, program.DeliveryMode);
+        program.PivotTo(DeliveryMode.Hybrid, "Borders reopened", "Busan", Officer(), Now);
+        Assert.Equal((DeliveryMode.Hybrid, "Busan"), (program.DeliveryMode, program.Location));
+    }
+
+    [Fact]
     public void A_cancelled_program_takes_no_further_step()
     {
         var program = InProgress();

@@ -73,6 +73,12 @@ public class ProgramFlowTests(ProgramsFixture fixture)
         Assert.Equal((1, 1, 3, 1, 1), (education.Programs, education.ProgramsCompleted, education.Participants, education.Indicators, education.IndicatorsMet));
         var health = await fixture.Client.GetPartnershipHealthAsync(new GetPartnershipHealthRequest { AgreementId = agreement });
         Assert.Equal(HealthBand.Thriving, health.Band);
+        var national = await fixture.Client.ListPartnershipHealthAsync(new ListPartnershipHealthRequest { Filter = "province = \"35\"", PageSize = 100 });
+        Assert.Contains(national.Partnerships, p => p.AgreementId == agreement && p.Band == HealthBand.Thriving);
+        var surabaya = national.Regions.Single(r => r.RegionCode == "35.78");
+        Assert.Equal(national.Partnerships.Count(p => p.RegionCode == "35.78"), surabaya.Partnerships);
+        Assert.True(surabaya.Thriving >= 1);
+        Assert.True(national.Partnerships.Zip(national.Partnerships.Skip(1)).All(pair => pair.First.Score <= pair.Second.Score), "weakest first");
 
         // Every change is in the audit trail; the events went out through the outbox.
         var history = await fixture.Client.GetProgramHistoryAsync(new GetProgramHistoryRequest { Id = program.Id }, officer);
