@@ -19,5 +19,9 @@ public sealed class Indicator
     public bool IsMet(double actualTotal) => Target >= Baseline ? actualTotal >= Target : actualTotal <= Target;
 
     /// <summary>How far from baseline to target the actuals came, in percent.</summary>
-    public double PercentOfTarget(double actualTotal) => Target == Baseline ? 0 : Math.Round((actualTotal - Baseline) / (Target - Baseline) * 100, 1);
+    public double PercentOfTarget(double actualTotal) => PercentOfTarget(Baseline, Target, actualTotal);
+
+    /// <summary>(actual - baseline) / (target - baseline) in percent, one decimal; 0 when the target is the baseline.</summary>
+    public static double PercentOfTarget(double baseline, double target, double actual) =>
+        target == baseline ? 0 : Math.Round((actual - baseline) / (target - baseline) * 100, 1);
 }

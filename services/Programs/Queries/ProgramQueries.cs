@@ -176,8 +176,11 @@ public sealed class ProgramQueries(ProgramsDbContext db, TimeProvider clock)
         return query.Where(p => p.AllSdgTargets.Any(t => t == normalized || t.StartsWith(prefix)));
     }
 
+    /// <summary>A year a program of a partnership can have: from Indonesia's independence, within reason ahead.</summary>
+    public static bool IsYear(int year) => year is >= 1945 and <= 2200;
+
     public static int ParseYear(string text) =>
-        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) && year is >= 1945 and <= 2200
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year) && IsYear(year)
             ? year
             : throw new ValidationException(FilterTerms.FieldName, $"year takes a year such as 2026, not '{text}'");
 

@@ -26,7 +26,7 @@ public sealed class ProgramReports(ProgramsDbContext db, TimeProvider clock)
         var terms = new Dictionary<string, string>(StringComparer.Ordinal);
         var violations = new Violations()
             .MaxLength("agreement_id", request.AgreementId, 64).MaxLength("region", request.Region, 20).MaxLength("province", request.Province, 20);
-        if (request.Year != 0 && request.Year is < 1945 or > 2200)
+        if (request.Year != 0 && !ProgramQueries.IsYear(request.Year))
         {
             violations.Add("year", "must be a year such as 2026");
         }
@@ -71,7 +71,7 @@ public sealed class ProgramReports(ProgramsDbContext db, TimeProvider clock)
             var progress = new V1.IndicatorProgress
             {
                 ProgramId = i.ProgramId, IndicatorId = i.Id, Name = i.Name, Unit = i.Unit, Baseline = i.Baseline, Target = i.Target, Actual = actual,
-                PercentOfTarget = i.Target == i.Baseline ? 0 : Math.Round((actual - i.Baseline) / (i.Target - i.Baseline) * 100, 1),
+                PercentOfTarget = Indicator.PercentOfTarget(i.Baseline, i.Target, actual),
             };
             progress.SdgTargets.AddRange(i.SdgTargets);
             report.Indicators.Add(progress);
@@ -158,7 +158,7 @@ public sealed class ProgramReports(ProgramsDbContext db, TimeProvider clock)
         {
             violations.Add("sdg_target", $"'{request.SdgTarget}' is not an SDG goal or target (11, 11.6, 17.17)");
         }
-        if (request.Year is < 1945 or > 2200)
+        if (!ProgramQueries.IsYear(request.Year))
         {
             violations.Add("year", "is required: a year such as 2026");
         }
