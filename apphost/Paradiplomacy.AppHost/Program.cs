@@ -38,9 +38,13 @@ public static class Program
             .WithReference(registry)
             .WaitFor(registry);
         // Programs learns of agreements from their events, and once at start asks for those in effect it missed.
-        builder.AddPlatformService<Projects.Paradiplomacy_Programs>("programs", platform)
+        var programs = builder.AddPlatformService<Projects.Paradiplomacy_Programs>("programs", platform)
             .WithReference(agreements)
             .WaitFor(agreements);
+        // Funding keeps programs from their events, and asks the programs service of one it has not heard of yet.
+        builder.AddPlatformService<Projects.Paradiplomacy_Funding>("funding", platform)
+            .WithReference(programs)
+            .WaitFor(programs);
 
         // The gateway in front of every service above: REST on 8080, gRPC on 8081.
         builder.AddGateway<Projects.Paradiplomacy_Gateway>("gateway", platform);

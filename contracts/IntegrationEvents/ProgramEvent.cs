@@ -11,4 +11,11 @@ public abstract record ProgramEvent(
     string RegionCode,
     string Type,
     string Field,
-    string Actor) : IntegrationEvent;
+    string Actor) : IntegrationEvent
+{
+    /// <summary>The program's title as it stands.</summary>
+    public string ProgramTitle { get; init; } = string.Empty;
+
+    /// <summary>The registry ids of the foreign parties of its agreement (who may see it as a party).</summary>
+    public IReadOnlyList<string> ForeignPartyIds { get; init; } = [];
+}

@@ -80,7 +80,7 @@ public static class OpenApiDocument
             {
                 ["title"] = "Paradiplomacy API",
                 ["version"] = "v1",
-                ["description"] = "Sister-city partnerships of Indonesia's regional governments: the registry of governments, the agreements between them, and the programs carried out under them with their results. " +
+                ["description"] = "Sister-city partnerships of Indonesia's regional governments: the registry of governments, the agreements between them, the programs carried out under them with their results, and the money that funds them (budgets, pledges, tranches, expenditures, in any currency). " +
                                   "Reads are open; changes need a bearer token (OIDC) or an API key in X-Api-Key. Every method is also served over gRPC on the gateway's gRPC port, with server reflection.",
             },
             ["paths"] = paths,

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Paradiplomacy.HostDefaults.Security;
 using Paradiplomacy.ServiceDefaults.Api;
 using Paradiplomacy.ServiceDefaults.Data;
@@ -14,6 +15,7 @@ namespace Paradiplomacy.ServiceDefaults.Aggregates;
 public sealed class AggregateWriter<TAggregate>(ServiceDbContext db, TimeProvider clock) where TAggregate : AggregateRoot
 {
     private readonly List<Enlisted> _enlisted = [];
+    private IDbContextTransaction? _serialized;
 
     private static string TypeName => typeof(TAggregate).Name;
 
@@ -21,7 +23,52 @@ public sealed class AggregateWriter<TAggregate>(ServiceDbContext db, TimeProvide
     private async Task<TAggregate> LoadAsync(string id, CancellationToken ct)
     {
         Ids.Check("id", id);
+        if (typeof(ISerializedChanges).IsAssignableFrom(typeof(TAggregate)))
+        {
+            await LockAsync(id, ct);
+        }
         return await db.Set<TAggregate>().FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException(TypeName, id);
+    }
+
+    /// <summary>Takes the aggregate's row lock until the change commits or fails, so concurrent changes
+    /// of it queue up and each reads the state the previous one left (inside a consumer's transaction,
+    /// that one's).</summary>
+    private async Task LockAsync(string id, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            _serialized = await db.Database.BeginTransactionAsync(ct);
+        }
+        var entity = db.Model.FindEntityType(typeof(TAggregate))!;
+        var table = entity.GetTableName();
+        var column = entity.FindProperty(nameof(AggregateRoot.Id))!.GetColumnName();
+        // Names from the model, the id as a parameter.
+        var sql = "SELECT 1 FROM \"" + table + "\" WHERE \"" + column + "\" = {0} FOR UPDATE";
+        await db.Database.ExecuteSqlRawAsync(sql, [id], ct);
+    }
+
+    private async Task ReleaseAsync(bool commit, CancellationToken ct)
+    {
+        if (_serialized is null)
+        {
+            return;
+        }
+        try
+        {
+            if (commit)
+            {
+                await _serialized.CommitAsync(ct);
+            }
+            else
+            {
+                await _serialized.RollbackAsync(CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await _serialized.DisposeAsync();
+            _serialized = null;
+        }
     }
 
     /// <summary>The aggregate, tracked, for a change by <paramref name="caller"/>: refused unless the
@@ -65,22 +112,38 @@ public sealed class AggregateWriter<TAggregate>(ServiceDbContext db, TimeProvide
 
     public async Task<TAggregate> ChangeAsync(string id, string? etag, Caller caller, string action, Func<TAggregate, Task> change, CancellationToken ct)
     {
-        var aggregate = await LoadForChangeAsync(id, etag, caller, ct);
-        Enlist(aggregate, caller.Describe(), action);
-        await change(aggregate);
-        await SaveAsync(ct);
-        return aggregate;
+        try
+        {
+            var aggregate = await LoadForChangeAsync(id, etag, caller, ct);
+            Enlist(aggregate, caller.Describe(), action);
+            await change(aggregate);
+            await SaveAsync(ct);
+            return aggregate;
+        }
+        catch
+        {
+            await ReleaseAsync(commit: false, ct);
+            throw;
+        }
     }
 
     /// <summary>A change the platform makes itself (a scheduled job, a projection fed by events),
     /// recorded under <paramref name="system"/>; there is no caller to authorize.</summary>
     public async Task<TAggregate> ChangeBySystemAsync(string id, string system, string action, Func<TAggregate, Task> change, CancellationToken ct)
     {
-        var aggregate = await LoadAsync(id, ct);
-        Enlist(aggregate, system, action);
-        await change(aggregate);
-        await SaveAsync(ct);
-        return aggregate;
+        try
+        {
+            var aggregate = await LoadAsync(id, ct);
+            Enlist(aggregate, system, action);
+            await change(aggregate);
+            await SaveAsync(ct);
+            return aggregate;
+        }
+        catch
+        {
+            await ReleaseAsync(commit: false, ct);
+            throw;
+        }
     }
 
     public Task<TAggregate> ChangeBySystemAsync(string id, string system, string action, Action<TAggregate> change, CancellationToken ct) =>
@@ -157,6 +220,7 @@ public sealed class AggregateWriter<TAggregate>(ServiceDbContext db, TimeProvide
         }
         _enlisted.Clear();
         await db.SaveChangesAsync(ct);
+        await ReleaseAsync(commit: true, ct);
     }
 
     private sealed record Enlisted(TAggregate Aggregate, IReadOnlyDictionary<string, string?> Before, string Actor, string Action)

@@ -19,6 +19,11 @@ public sealed record Caller(string? UserId, IReadOnlySet<string> Roles, string? 
     public bool CanManageRegion(string? regionCode) =>
         HasRole(Security.Roles.RegionalOfficer) && RegionCode is not null && RegionCode == regionCode;
 
+    /// <summary>A finance approver (the region's BPKAD) approves the money of exactly the region their
+    /// token names; one without a region approves none.</summary>
+    public bool CanApproveFundsOf(string? regionCode) =>
+        HasRole(Security.Roles.FinanceApprover) && RegionCode is not null && RegionCode == regionCode;
+
     public string Describe() => UserId ?? "anonymous";
 
     public static Caller From(ClaimsPrincipal? principal)
