@@ -27,7 +27,7 @@ public sealed class SystemFixture : IAsyncLifetime
         GatewayGrpc = GrpcChannel.ForAddress(Host.GatewayGrpcUrl);
     }
 
-    public string Token(string role, string? region = null, string? ministry = null) => Host.Token(role, region, ministry);
+    public string Token(string role, string? region = null, string? ministry = null, string? subject = null) => Host.Token(role, region, ministry, subject);
 
     /// <summary>POSTs as <paramref name="token"/> and returns the answer; while the programs service has not
     /// yet heard (by event) of an agreement that just took effect, tries again.</summary>

@@ -37,9 +37,13 @@ public sealed class PlatformTestHost : IAsyncDisposable
     public DashboardAccess? Dashboard { get; private set; }
 
     /// <summary>A token from the identity resource itself, as a user's sign-in would get one.</summary>
-    public string Token(string role, string? region = null, string? ministry = null)
+    public string Token(string role, string? region = null, string? ministry = null, string? subject = null)
     {
         var form = new Dictionary<string, string> { ["role"] = role };
+        if (subject is not null)
+        {
+            form["subject"] = subject;
+        }
         if (region is not null)
         {
             form["region"] = region;

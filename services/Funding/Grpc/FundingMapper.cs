@@ -51,9 +51,12 @@ public static class FundingMapper
     {
         Original = a.Original.ToProto(),
         Idr = a.Idr.ToProto(),
-        Rate = a.Rate.ToString(CultureInfo.InvariantCulture),
+        Rate = Rate(a.Rate),
         RateDate = a.RateDate.ToProto(),
     };
+
+    /// <summary>A rate as published: "17250.35", without the database's trailing zeros.</summary>
+    public static string Rate(decimal rate) => rate.ToString("0.########", CultureInfo.InvariantCulture);
 
     public static V1.Figures ToProto(this Figures f, Func<long, Google.Type.Money>? money = null)
     {
@@ -75,7 +78,7 @@ public static class FundingMapper
 
     public static V1.ExchangeRate ToProto(this ExchangeRate r) => new()
     {
-        Currency = r.Currency, Date = r.Date.ToProto(), IdrPerUnit = r.IdrPerUnit.ToString(CultureInfo.InvariantCulture), Source = r.Source, RecordedBy = r.RecordedBy,
+        Currency = r.Currency, Date = r.Date.ToProto(), IdrPerUnit = Rate(r.IdrPerUnit), Source = r.Source, RecordedBy = r.RecordedBy,
     };
 
     // ---- a program's money ----

@@ -127,7 +127,7 @@ public sealed class FundingReports(FundingDbContext db, FundingQueries queries, 
             }
         }
 
-        var report = new V1.FundingReport { Currency = currency, Rate = rate.IdrPerUnit.ToString(System.Globalization.CultureInfo.InvariantCulture), RateDate = rate.Date.ToProto() };
+        var report = new V1.FundingReport { Currency = currency, Rate = FundingMapper.Rate(rate.IdrPerUnit), RateDate = rate.Date.ToProto() };
         var total = Figures.Zero;
         foreach (var (key, row) in rows.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
