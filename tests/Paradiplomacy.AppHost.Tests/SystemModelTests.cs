@@ -11,7 +11,7 @@ namespace Paradiplomacy.AppHost.Tests;
 /// references whichever way the infrastructure runs.</summary>
 public class SystemModelTests
 {
-    private static readonly string[] Services = ["identity", "registry", "agreements", "programs", "gateway"];
+    private static readonly string[] Services = ["identity", "registry", "agreements", "programs", "funding", "gateway"];
 
     [Fact]
     public async Task Without_a_container_engine_the_infrastructure_is_the_distributions_servers_on_loopback()
@@ -22,6 +22,7 @@ public class SystemModelTests
         Assert.IsType<LocalPostgresDatabaseResource>(model["registry-db"]);
         Assert.IsType<LocalPostgresDatabaseResource>(model["agreements-db"]);
         Assert.IsType<LocalPostgresDatabaseResource>(model["programs-db"]);
+        Assert.IsType<LocalPostgresDatabaseResource>(model["funding-db"]);
         Assert.IsType<LocalRedisResource>(model["cache"]);
         Assert.IsType<LocalRabbitMQResource>(model["eventbus"]);
         Assert.IsType<EpmdResource>(model["eventbus-epmd"]);
@@ -58,9 +59,11 @@ public class SystemModelTests
         var gateway = (ProjectResource)model["gateway"];
         Assert.Superset(new HashSet<string> { "programs-db", "eventbus", "agreements" },
             model["programs"].Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToHashSet());
-        Assert.Superset(new HashSet<string> { "registry", "agreements", "programs", "cache", "identity" },
+        Assert.Superset(new HashSet<string> { "funding-db", "eventbus", "programs" },
+            model["funding"].Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToHashSet());
+        Assert.Superset(new HashSet<string> { "registry", "agreements", "programs", "funding", "cache", "identity" },
             gateway.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToHashSet());
-        Assert.All(new[] { "registry", "agreements", "programs" }, name =>
+        Assert.All(new[] { "registry", "agreements", "programs", "funding" }, name =>
             Assert.Contains(model[name].Annotations.OfType<ResourceCommandAnnotation>(), c => c.Name == Hosting.Commands.OperatorCommandExtensions.ReplayErrorQueueCommand));
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -12,7 +11,7 @@ public class ProgramsTests(SystemFixture fixture)
     [Fact]
     public async Task A_Surabaya_Busan_student_exchange_is_run_to_completion_and_the_per_SDG_report_shows_it()
     {
-        await ImportSampleAsync();
+        await fixture.ImportSampleAsync();
         var officer = fixture.Token("regional-officer", "35.78");
         using var agreements = JsonDocument.Parse(await SendAsync(HttpMethod.Get,
             "/api/v1/agreements?filter=region%20%3D%20%2235.78%22%20AND%20party%20%3D%20%22gn-1838524%22%20AND%20status%20%3D%20ACTIVE", officer));
@@ -86,19 +85,5 @@ public class ProgramsTests(SystemFixture fixture)
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
         return text;
-    }
-
-    private async Task ImportSampleAsync()
-    {
-        var info = new ProcessStartInfo("python3")
-        {
-            ArgumentList = { Path.Combine(Hosting.RepositoryRoot.Find(), "scripts", "import-sample-partnerships.py"), "--gateway", fixture.Host.GatewayUrl.ToString().TrimEnd('/'), "--identity", fixture.Host.IdentityUrl },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(info)!;
-        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, output);
     }
 }

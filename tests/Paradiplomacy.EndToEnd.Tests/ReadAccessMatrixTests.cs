@@ -23,6 +23,7 @@ public class ReadAccessMatrixTests(SystemFixture fixture)
     {
         var setup = await JakartaHanoiAsync();
         var programs = await ProgramsAsync(setup.Active);
+        var money = await FundingAsync(programs);
         var callers = new Dictionary<string, Action<HttpRequestMessage>>
         {
             ["anonymous"] = _ => { },
@@ -77,6 +78,24 @@ public class ReadAccessMatrixTests(SystemFixture fixture)
                 ["approved counted", "approved counted", "approved counted", "approved counted", "approved counted", "approved counted"]),
             ["GetSdgRollup"] = (async sign => (await GetAsync($"/api/v1/programs:sdgRollup?sdgTarget=11.3&year={DateTime.UtcNow.Year}&level=REGION", sign)).Contains(programs.Approved, StringComparison.Ordinal) ? "approved summed" : "not summed",
                 ["approved summed", "approved summed", "approved summed", "approved summed", "approved summed", "approved summed"]),
+            // Money: an approved program's figures and sources are open data; its ledger, receipts and people are the region's and the ministries'.
+            ["GetProgramFunding"] = (async sign => $"planned {await FundingAsync(programs.Planned, sign)}, approved {await FundingAsync(programs.Approved, sign)}",
+                ["planned 404, approved public", "planned full, approved full", "planned 404, approved public", "planned full, approved full",
+                 "planned party, approved party", "planned 404, approved public"]),
+            ["ListTransactions"] = (async sign => await StatusAsync($"/api/v1/funding/programs/{programs.Approved}/transactions", sign),
+                ["403", "200", "403", "200", "403", "403"]),
+            ["DownloadReceipt"] = (async sign => await StatusAsync($"/api/v1/funding/programs/{programs.Approved}/expenditures/{money.Expenditure}/receipts/{money.Receipt}", sign),
+                ["403", "200", "403", "200", "403", "403"]),
+            ["DownloadIatiActivity"] = (async sign => await StatusAsync($"/api/v1/funding/programs/{programs.Approved}:iati", sign),
+                ["403", "200", "403", "200", "200", "403"]),
+            ["GetFundingReport"] = (async sign => await FundingReportAsync($"/api/v1/funding:report?agreementId={setup.Active}", sign),
+                ["1 programs", "2 programs", "1 programs", "2 programs", "2 programs", "1 programs"]),
+            ["GetFundingSource"] = (async sign => await StatusAsync($"/api/v1/funding/sources/{money.Source}", sign),
+                ["200", "200", "200", "200", "200", "200"]),
+            ["ListFundingSources"] = (async sign => (await GetAsync("/api/v1/funding/sources?filter=region%20%3D%20%2231%22&pageSize=100", sign)).Contains(money.Source, StringComparison.Ordinal) ? "listed" : "not listed",
+                ["listed", "listed", "listed", "listed", "listed", "listed"]),
+            ["ListExchangeRates"] = (async sign => await StatusAsync("/api/v1/funding/exchangeRates?currency=EUR", sign),
+                ["200", "200", "200", "200", "200", "200"]),
             ["SuggestPartners"] = (async sign => await CityAsync($"/api/v1/cities/{setup.Prefecture}:suggestPartners?pageSize=50", sign),
                 ["200 without coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator"]),
         };
@@ -129,6 +148,31 @@ public class ReadAccessMatrixTests(SystemFixture fixture)
         using var json = JsonDocument.Parse(await GetAsync(path, sign));
         var ids = json.RootElement.TryGetProperty(items, out var list) ? list.EnumerateArray().Select(i => i.GetProperty(idProperty).GetString()).ToHashSet() : [];
         return string.Join(", ", new[] { ("planned", programs.Planned), ("approved", programs.Approved) }.Where(p => ids.Contains(p.Item2)).Select(p => p.Item1));
+    }
+
+    /// <summary>"full" with the people who set the budget, "party" with pledges or a draft budget, "public" with the figures only.</summary>
+    private async Task<string> FundingAsync(string programId, Action<HttpRequestMessage> sign)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"/api/v1/funding/programs/{programId}", sign);
+        if (!response.IsSuccessStatusCode)
+        {
+            return ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = json.RootElement;
+        var budget = root.TryGetProperty("budget", out var b) ? b : default;
+        if (budget.ValueKind == JsonValueKind.Object && budget.TryGetProperty("setBy", out var setBy) && setBy.GetString()!.Length > 0)
+        {
+            return "full";
+        }
+        var draft = budget.ValueKind == JsonValueKind.Object && budget.TryGetProperty("status", out var status) && status.GetString() == "BUDGET_DRAFT";
+        return draft || (root.TryGetProperty("commitments", out var c) && c.GetArrayLength() > 0) ? "party" : "public";
+    }
+
+    private async Task<string> FundingReportAsync(string path, Action<HttpRequestMessage> sign)
+    {
+        using var json = JsonDocument.Parse(await GetAsync(path, sign));
+        return $"{(json.RootElement.TryGetProperty("rows", out var rows) ? rows.GetArrayLength() : 0)} programs";
     }
 
     private async Task<string> ReportAsync(string path, Action<HttpRequestMessage> sign)
@@ -289,11 +333,57 @@ public class ReadAccessMatrixTests(SystemFixture fixture)
         return (planned, approved);
     }
 
+    /// <summary>The plan's draft budget; the approved program's approved budget, APBD's pledge, a tranche
+    /// requested, approved and paid, and an expenditure with its receipt.</summary>
+    private async Task<(string Source, string Expenditure, string Receipt)> FundingAsync((string Planned, string Approved) programs)
+    {
+        var officer = Bearer(fixture.Token("regional-officer", "31"));
+        var approver = Bearer(fixture.Token("finance-approver", "31"));
+        async Task<JsonElement> Send(HttpMethod method, string path, object body, Action<HttpRequestMessage> sign)
+        {
+            using var response = await SendAsync(method, path, sign, body);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, $"{path}: {text}");
+            return JsonDocument.Parse(text).RootElement.Clone();
+        }
+        var year = DateTime.UtcNow.Year;
+        var today = DateTime.UtcNow;
+        var date = new { year = today.Year, month = today.Month, day = today.Day };
+        var source = (await Send(HttpMethod.Post, "/api/v1/funding/sources", new { kind = "REGIONAL_BUDGET", name = "APBD DKI Jakarta (matrix)", defaultCurrency = "IDR" }, officer))
+            .GetProperty("id").GetString()!;
+        var lines = new[] { new { category = "TRAVEL", fiscalYear = year, amount = new { currencyCode = "IDR", units = "90000000" }, description = "Delegation" } };
+        await Send(HttpMethod.Put, $"/api/v1/funding/programs/{programs.Planned}/budget", new { lines }, officer);
+        var approved = programs.Approved;
+        await Send(HttpMethod.Put, $"/api/v1/funding/programs/{approved}/budget", new { lines }, officer);
+        await Send(HttpMethod.Post, $"/api/v1/funding/programs/{approved}/budget:approve", new { }, approver);
+        await Send(HttpMethod.Post, $"/api/v1/funding/programs/{approved}/commitments?requestId={Guid.NewGuid():N}",
+            new { sourceId = source, amount = new { currencyCode = "IDR", units = "50000000" } }, officer);
+        var tranche = (await Send(HttpMethod.Post, $"/api/v1/funding/programs/{approved}/tranches?requestId={Guid.NewGuid():N}",
+            new { sourceId = source, amount = new { currencyCode = "IDR", units = "20000000" }, plannedDate = date }, officer)).GetProperty("tranches")[0].GetProperty("id").GetString()!;
+        await Send(HttpMethod.Post, $"/api/v1/funding/programs/{approved}/tranches/{tranche}:request", new { }, officer);
+        await Send(HttpMethod.Post, $"/api/v1/funding/programs/{approved}/tranches/{tranche}:approve", new { }, approver);
+        await Send(HttpMethod.Post, $"/api/v1/funding/programs/{approved}/tranches/{tranche}:pay", new { paidOn = date, requestId = Guid.NewGuid().ToString("N") },
+            Bearer(fixture.Token("finance-approver", "31", subject: "kas-daerah@31")));
+        var expenditure = (await Send(HttpMethod.Post, $"/api/v1/funding/programs/{approved}/expenditures?requestId={Guid.NewGuid():N}",
+            new { category = "TRAVEL", amount = new { currencyCode = "IDR", units = "4500000" }, spentOn = date, description = "Flights to Hanoi", payee = "Rina Wulandari" }, officer))
+            .GetProperty("expenditures")[0].GetProperty("id").GetString()!;
+        using var upload = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/funding/programs/{approved}/expenditures/{expenditure}/receipts?fileName=ticket.pdf")
+        {
+            Content = new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.7\nE-ticket\n%%EOF\n")),
+        };
+        upload.Content.Headers.ContentType = new("application/pdf");
+        officer(upload);
+        using var uploaded = await fixture.Gateway.SendAsync(upload);
+        var receipt = await uploaded.Content.ReadAsStringAsync();
+        Assert.True(uploaded.IsSuccessStatusCode, receipt);
+        return (source, expenditure, JsonDocument.Parse(receipt).RootElement.GetProperty("id").GetString()!);
+    }
+
     private async Task<string> PartnerKeyAsync(string city)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/apiKeys")
         {
-            Content = JsonContent.Create(new { owner = $"Partner system of {city}", role = "partner", region = city, scopes = new[] { "registry:read", "agreements:read", "programs:read" } }),
+            Content = JsonContent.Create(new { owner = $"Partner system of {city}", role = "partner", region = city, scopes = new[] { "registry:read", "agreements:read", "programs:read", "funding:read" } }),
         };
         request.Headers.Authorization = new("Bearer", fixture.Token("operator"));
         using var response = await fixture.Gateway.SendAsync(request);

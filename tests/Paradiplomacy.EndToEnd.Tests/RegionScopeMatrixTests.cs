@@ -81,6 +81,41 @@ public class RegionScopeMatrixTests(SystemFixture fixture)
                 periodStart = date, periodEnd = date, value = 1, evidence = new[] { new { title = "x", uri = "https://example.org/x" } },
             }),
             ["SubmitEvaluation"] = () => Json(HttpMethod.Post, $"/api/v1/programs/{jakartaProgram}/evaluations", new { kind = "FINAL", rating = "SATISFACTORY", findings = "Hijacked", evaluator = "x" }),
+            ["CreateFundingSource"] = () => Json(HttpMethod.Post, "/api/v1/funding/sources", new { kind = "REGIONAL_BUDGET", name = "APBD DKI (forged)", regionCode = "31", defaultCurrency = "IDR" }),
+            ["SetExchangeRate"] = () => Json(HttpMethod.Post, "/api/v1/funding/exchangeRates", new { currency = "EUR", date, idrPerUnit = "1", source = "Hijacked" }),
+            ["SetBudget"] = () => Json(HttpMethod.Put, $"/api/v1/funding/programs/{jakartaProgram}/budget", new
+            {
+                lines = new[] { new { category = "TRAVEL", fiscalYear = today.Year, amount = new { currencyCode = "IDR", units = "1" } } },
+            }),
+            ["ApproveBudget"] = () => Json(HttpMethod.Post, $"/api/v1/funding/programs/{jakartaProgram}/budget:approve", new { }),
+            ["RecordCommitment"] = () => Json(HttpMethod.Post, $"/api/v1/funding/programs/{jakartaProgram}/commitments?requestId=matrix-1", new
+            {
+                sourceId = "src-apbn", amount = new { currencyCode = "IDR", units = "1000" },
+            }),
+            ["PlanTranche"] = () => Json(HttpMethod.Post, $"/api/v1/funding/programs/{jakartaProgram}/tranches?requestId=matrix-2", new
+            {
+                sourceId = "src-apbn", amount = new { currencyCode = "IDR", units = "1000" }, plannedDate = date,
+            }),
+            ["RequestDisbursement"] = () => Json(HttpMethod.Post, $"/api/v1/funding/programs/{jakartaProgram}/tranches/trn-any:request", new { }),
+            ["ApproveDisbursement"] = () => Json(HttpMethod.Post, $"/api/v1/funding/programs/{jakartaProgram}/tranches/trn-any:approve", new { }),
+            ["RejectDisbursement"] = () => Json(HttpMethod.Post, $"/api/v1/funding/programs/{jakartaProgram}/tranches/trn-any:reject", new { reason = "Hijacked" }),
+            ["RecordDisbursementPaid"] = () => Json(HttpMethod.Post, $"/api/v1/funding/programs/{jakartaProgram}/tranches/trn-any:pay", new { paidOn = date, requestId = "matrix-3" }),
+            ["RecordExpenditure"] = () => Json(HttpMethod.Post, $"/api/v1/funding/programs/{jakartaProgram}/expenditures?requestId=matrix-4", new
+            {
+                category = "TRAVEL", amount = new { currencyCode = "IDR", units = "1000" }, spentOn = date, description = "Hijacked",
+            }),
+            ["ApproveExpenditure"] = () => Json(HttpMethod.Post, $"/api/v1/funding/programs/{jakartaProgram}/expenditures/exp-any:approve", new { allowOverrun = true }),
+            ["RejectExpenditure"] = () => Json(HttpMethod.Post, $"/api/v1/funding/programs/{jakartaProgram}/expenditures/exp-any:reject", new { reason = "Hijacked" }),
+            ["ReverseTransaction"] = () => Json(HttpMethod.Post, $"/api/v1/funding/programs/{jakartaProgram}/transactions/txn-any:reverse", new { reason = "Hijacked", requestId = "matrix-5" }),
+            ["AttachReceipt"] = () =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/funding/programs/{jakartaProgram}/expenditures/exp-any/receipts?fileName=x.pdf")
+                {
+                    Content = new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.7\n%%EOF\n")),
+                };
+                request.Content.Headers.ContentType = new("application/pdf");
+                return request;
+            },
             ["UploadDocument"] = () =>
             {
                 var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/agreements/{jakartaAgreement}/documents?title=MoU&language=id")
@@ -179,15 +214,18 @@ public class RegionScopeMatrixTests(SystemFixture fixture)
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("secret").GetString()!;
     }
 
-    private async Task<(string AgreementEtag, int Documents, string JakartaEtag, string ProgramEtag, int Programs)> StateAsync(string agreementId, string programId)
+    private async Task<(string AgreementEtag, int Documents, string JakartaEtag, string ProgramEtag, int Programs, string FundingEtag, int Sources)> StateAsync(string agreementId, string programId)
     {
+        using var funding = JsonDocument.Parse(await GetFreshAsync($"/api/v1/funding/programs/{programId}"));
+        using var sources = JsonDocument.Parse(await GetFreshAsync("/api/v1/funding/sources?filter=region%20%3D%20%2231%22"));
         using var agreement = JsonDocument.Parse(await GetFreshAsync($"/api/v1/agreements/{agreementId}"));
         using var jakarta = JsonDocument.Parse(await GetFreshAsync("/api/v1/cities/idn-31"));
         using var program = JsonDocument.Parse(await GetFreshAsync($"/api/v1/programs/{programId}"));
         using var programs = JsonDocument.Parse(await GetFreshAsync($"/api/v1/programs?filter=agreement%20%3D%20%22{agreementId}%22"));
         return (agreement.RootElement.GetProperty("etag").GetString()!, agreement.RootElement.GetProperty("documents").GetArrayLength(),
             jakarta.RootElement.GetProperty("etag").GetString()!, program.RootElement.GetProperty("etag").GetString()!,
-            programs.RootElement.GetProperty("totalSize").GetInt32());
+            programs.RootElement.GetProperty("totalSize").GetInt32(), funding.RootElement.GetProperty("etag").GetString()!,
+            sources.RootElement.GetProperty("totalSize").GetInt32());
     }
 
     /// <summary>A planned program of Jakarta's under the agreement, once the programs service has heard the agreement is in effect.</summary>
@@ -200,7 +238,16 @@ public class RegionScopeMatrixTests(SystemFixture fixture)
             agreementId, type = "ARTIST_EXCHANGE", field = "culture", title = "Jakarta–Istanbul artists", indonesianLeadOffice = "Dinas Kebudayaan DKI",
             foreignLeadOffice = "Istanbul Culture Directorate", startDate = date, endDate = date, deliveryMode = "IN_PERSON", location = "Istanbul",
         });
-        return program.GetProperty("id").GetString()!;
+        var id = program.GetProperty("id").GetString()!;
+        // Its money, opened by Jakarta's officer: a draft budget.
+        using var budget = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/funding/programs/{id}/budget")
+        {
+            Content = JsonContent.Create(new { lines = new[] { new { category = "TRAVEL", fiscalYear = today.Year, amount = new { currencyCode = "IDR", units = "25000000" } } } }),
+        };
+        budget.Headers.Authorization = new("Bearer", fixture.Token("regional-officer", "31"));
+        using var opened = await fixture.Gateway.SendAsync(budget);
+        Assert.True(opened.IsSuccessStatusCode, await opened.Content.ReadAsStringAsync());
+        return id;
     }
 
     /// <summary>As Jakarta's own officer, who sees its agreements whole (documents included) and past the public cache.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Grpc.Net.Client;
@@ -46,6 +47,21 @@ public sealed class SystemFixture : IAsyncLifetime
             Assert.True(attempt < 100 && text.Contains("AGREEMENT_NOT_ACTIVE", StringComparison.Ordinal), $"{path}: {text}");
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>Registers DOMAIN.md's partnerships as their regions' officers would (scripts/import-sample-partnerships.py); safe to run again.</summary>
+    public async Task ImportSampleAsync()
+    {
+        var info = new ProcessStartInfo("python3")
+        {
+            ArgumentList = { Path.Combine(Hosting.RepositoryRoot.Find(), "scripts", "import-sample-partnerships.py"), "--gateway", Host.GatewayUrl.ToString().TrimEnd('/'), "--identity", Host.IdentityUrl },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(info)!;
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, output);
     }
 
     public async Task DisposeAsync()
