@@ -60,6 +60,13 @@ public static class OpenApiDocument
              "evidence":[{"title":"Certificates of completion","uri":"https://dispendik.surabaya.go.id/exchange/2027.pdf"}]}
             """)!,
         ["PivotProgram"] = JsonNode.Parse("""{"deliveryMode":"VIRTUAL","reason":"Travel restrictions (COVID-19): the exchange continues online","etag":"6"}""")!,
+        ["SetBudget"] = JsonNode.Parse("""
+            {"lines":[{"category":"EQUIPMENT","fiscalYear":2027,"amount":{"currencyCode":"IDR","units":"1200000000"},"description":"Polder pumps and sensors"},
+             {"category":"INTERPRETATION","fiscalYear":2027,"amount":{"currencyCode":"EUR","units":"6000"},"description":"Dutch–Indonesian interpreters"}]}
+            """)!,
+        ["RecordCommitment"] = JsonNode.Parse("""{"sourceId":"src-rotterdam","amount":{"currencyCode":"EUR","units":"40000"},"fiscalYear":2027,"committedOn":{"year":2027,"month":1,"day":12},"reference":"Raadsbesluit 2027/118"}""")!,
+        ["RecordExpenditure"] = JsonNode.Parse("""{"category":"TRAVEL","amount":{"currencyCode":"IDR","units":"95000000"},"spentOn":{"year":2027,"month":3,"day":4},"description":"Delegation to Rotterdam","payee":"Garuda Indonesia"}""")!,
+        ["SetExchangeRate"] = JsonNode.Parse("""{"currency":"EUR","date":{"year":2027,"month":3,"day":4},"idrPerUnit":"17250.35","source":"Bank Indonesia JISDOR"}""")!,
         ["RecordClearance"] = JsonNode.Parse("""{"kind":"KEMENDAGRI_CLEARANCE","decision":"APPROVED","referenceNumber":"120/4567/OTDA","decidedOn":{"year":2026,"month":11,"day":20}}""")!,
     };
 

@@ -13,7 +13,7 @@ public class ProgramsTests(SystemFixture fixture)
     {
         await fixture.ImportSampleAsync();
         var officer = fixture.Token("regional-officer", "35.78");
-        using var agreements = JsonDocument.Parse(await SendAsync(HttpMethod.Get,
+        using var agreements = JsonDocument.Parse(await fixture.SendAsync(HttpMethod.Get,
             "/api/v1/agreements?filter=region%20%3D%20%2235.78%22%20AND%20party%20%3D%20%22gn-1838524%22%20AND%20status%20%3D%20ACTIVE", officer));
         var agreement = agreements.RootElement.GetProperty("agreements")[0].GetProperty("id").GetString()!;
         var year = DateTime.UtcNow.Year - 1;
@@ -27,35 +27,35 @@ public class ProgramsTests(SystemFixture fixture)
             deliveryMode = "IN_PERSON", location = "Busan", sdgTargets = new[] { "4.7" },
         });
         var id = program.GetProperty("id").GetString()!;
-        await SendAsync(HttpMethod.Post, $"/api/v1/programs/{id}:approve", officer, new { });
-        await SendAsync(HttpMethod.Post, $"/api/v1/programs/{id}:start", officer, new { });
+        await fixture.SendAsync(HttpMethod.Post, $"/api/v1/programs/{id}:approve", officer, new { });
+        await fixture.SendAsync(HttpMethod.Post, $"/api/v1/programs/{id}:start", officer, new { });
         foreach (var (name, side, gender) in new[] { ("Ayu Pratiwi", "INDONESIAN", "FEMALE"), ("Rizky Ramadhan", "INDONESIAN", "MALE"), ("Kim Min-seo", "FOREIGN", "FEMALE") })
         {
-            await SendAsync(HttpMethod.Post, $"/api/v1/programs/{id}/participants", officer, new
+            await fixture.SendAsync(HttpMethod.Post, $"/api/v1/programs/{id}/participants", officer, new
             {
                 name, role = "STUDENT", side, gender, ageBand = "UNDER_18", homeCityId = side == "INDONESIAN" ? "idn-35.78" : "gn-1838524",
                 consent = new { purpose = "Exchange administration and reporting", givenOn = Day(1, 10), method = "signed form (parents)" },
             });
         }
-        using var withIndicator = JsonDocument.Parse(await SendAsync(HttpMethod.Post, $"/api/v1/programs/{id}/indicators", officer, new
+        using var withIndicator = JsonDocument.Parse(await fixture.SendAsync(HttpMethod.Post, $"/api/v1/programs/{id}/indicators", officer, new
         {
             name = "Students completing the semester", level = "OUTPUT", unit = "students", baseline = 0, target = 3, disaggregations = new[] { "side" },
         }));
         var indicator = withIndicator.RootElement.GetProperty("indicators")[0].GetProperty("id").GetString()!;
-        await SendAsync(HttpMethod.Post, $"/api/v1/programs/{id}/indicators/{indicator}/actuals", officer, new
+        await fixture.SendAsync(HttpMethod.Post, $"/api/v1/programs/{id}/indicators/{indicator}/actuals", officer, new
         {
             periodStart = Day(2, 1), periodEnd = Day(7, 31), value = 3, evidence = new[] { new { title = "Certificates of completion", uri = "https://dispendik.surabaya.go.id/exchange/certificates.pdf" } },
         });
-        await SendAsync(HttpMethod.Post, $"/api/v1/programs/{id}/evaluations", officer, new
+        await fixture.SendAsync(HttpMethod.Post, $"/api/v1/programs/{id}/evaluations", officer, new
         {
             kind = "FINAL", rating = "HIGHLY_SATISFACTORY", findings = "All three completed; the partner school asks for five next year",
             recommendations = "Make it annual", evaluator = "Bappeda Kota Surabaya", evaluatedOn = Day(8, 15),
         });
-        using var completed = JsonDocument.Parse(await SendAsync(HttpMethod.Post, $"/api/v1/programs/{id}:complete", officer, new { completedOn = Day(8, 20) }));
+        using var completed = JsonDocument.Parse(await fixture.SendAsync(HttpMethod.Post, $"/api/v1/programs/{id}:complete", officer, new { completedOn = Day(8, 20) }));
         Assert.Equal("COMPLETED", completed.RootElement.GetProperty("status").GetString());
 
         // The open data: the per-SDG report and the roll-up count it, and name no one.
-        var report = await SendAsync(HttpMethod.Get, $"/api/v1/programs:report?sdgTarget=4.7&year={year}", token: null);
+        var report = await fixture.SendAsync(HttpMethod.Get, $"/api/v1/programs:report?sdgTarget=4.7&year={year}", token: null);
         using (var json = JsonDocument.Parse(report))
         {
             Assert.Contains(json.RootElement.GetProperty("indicators").EnumerateArray(), i => i.GetProperty("programId").GetString() == id && i.GetProperty("actual").GetDouble() == 3);
@@ -63,27 +63,10 @@ public class ProgramsTests(SystemFixture fixture)
             Assert.True(json.RootElement.GetProperty("participants").GetProperty("total").GetInt32() >= 3);
         }
         Assert.DoesNotContain("Ayu Pratiwi", report, StringComparison.Ordinal);
-        var rollup = await SendAsync(HttpMethod.Get, $"/api/v1/programs:sdgRollup?sdgTarget=4&year={year}&level=NATION", token: null);
+        var rollup = await fixture.SendAsync(HttpMethod.Get, $"/api/v1/programs:sdgRollup?sdgTarget=4&year={year}&level=NATION", token: null);
         Assert.Contains(id, rollup, StringComparison.Ordinal);
-        Assert.DoesNotContain("Ayu Pratiwi", await SendAsync(HttpMethod.Get, $"/api/v1/programs/{id}", token: null), StringComparison.Ordinal);
-        using var health = JsonDocument.Parse(await SendAsync(HttpMethod.Get, $"/api/v1/programs/health/{agreement}", officer));
+        Assert.DoesNotContain("Ayu Pratiwi", await fixture.SendAsync(HttpMethod.Get, $"/api/v1/programs/{id}", token: null), StringComparison.Ordinal);
+        using var health = JsonDocument.Parse(await fixture.SendAsync(HttpMethod.Get, $"/api/v1/programs/health/{agreement}", officer));
         Assert.True(health.RootElement.GetProperty("programsCompleted").GetInt32() >= 1);
-    }
-
-    private async Task<string> SendAsync(HttpMethod method, string path, string? token, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-        if (token is not null)
-        {
-            request.Headers.Authorization = new("Bearer", token);
-        }
-        using var response = await fixture.Gateway.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
-        return text;
     }
 }

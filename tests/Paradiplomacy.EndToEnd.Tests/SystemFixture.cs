@@ -49,6 +49,24 @@ public sealed class SystemFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Sends through the gateway's REST port as <paramref name="token"/> (none: anonymous) and returns the body of a success.</summary>
+    public async Task<string> SendAsync(HttpMethod method, string path, string? token, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+        if (token is not null)
+        {
+            request.Headers.Authorization = new("Bearer", token);
+        }
+        using var response = await Gateway.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
+        return text;
+    }
+
     /// <summary>Registers DOMAIN.md's partnerships as their regions' officers would (scripts/import-sample-partnerships.py); safe to run again.</summary>
     public async Task ImportSampleAsync()
     {

@@ -110,31 +110,21 @@ public sealed class AggregateWriter<TAggregate>(ServiceDbContext db, TimeProvide
             return Task.CompletedTask;
         }, ct);
 
-    public async Task<TAggregate> ChangeAsync(string id, string? etag, Caller caller, string action, Func<TAggregate, Task> change, CancellationToken ct)
-    {
-        try
-        {
-            var aggregate = await LoadForChangeAsync(id, etag, caller, ct);
-            Enlist(aggregate, caller.Describe(), action);
-            await change(aggregate);
-            await SaveAsync(ct);
-            return aggregate;
-        }
-        catch
-        {
-            await ReleaseAsync(commit: false, ct);
-            throw;
-        }
-    }
+    public Task<TAggregate> ChangeAsync(string id, string? etag, Caller caller, string action, Func<TAggregate, Task> change, CancellationToken ct) =>
+        RunAsync(() => LoadForChangeAsync(id, etag, caller, ct), caller.Describe(), action, change, ct);
 
     /// <summary>A change the platform makes itself (a scheduled job, a projection fed by events),
     /// recorded under <paramref name="system"/>; there is no caller to authorize.</summary>
-    public async Task<TAggregate> ChangeBySystemAsync(string id, string system, string action, Func<TAggregate, Task> change, CancellationToken ct)
+    public Task<TAggregate> ChangeBySystemAsync(string id, string system, string action, Func<TAggregate, Task> change, CancellationToken ct) =>
+        RunAsync(() => LoadAsync(id, ct), system, action, change, ct);
+
+    /// <summary>Load, change, save with audit and events; a failure anywhere releases the row lock of a serialized aggregate.</summary>
+    private async Task<TAggregate> RunAsync(Func<Task<TAggregate>> load, string actor, string action, Func<TAggregate, Task> change, CancellationToken ct)
     {
         try
         {
-            var aggregate = await LoadAsync(id, ct);
-            Enlist(aggregate, system, action);
+            var aggregate = await load();
+            Enlist(aggregate, actor, action);
             await change(aggregate);
             await SaveAsync(ct);
             return aggregate;
