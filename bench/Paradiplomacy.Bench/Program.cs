@@ -4,6 +4,9 @@ using Paradiplomacy.Bench;
 // bench echo --port N        a bare gRPC echo server: the ceiling for any gRPC call here
 // bench run                  the measurements; endpoints come from the apphost's dashboard
 // bench reports --programs N  the programs service's reports over N generated programs beside plain SQL
+// bench funding --entries N --writers W --per-writer K
+//                            the funding ledger: W writers booking on one program beside the same SQL transaction,
+//                            and the national reports over N generated ledger entries beside summing them in SQL
 // bench cost --label L --apphost-pid N
 //                            one side of the telemetry cost comparison (bench/telemetry-cost.sh)
 if (args.Length > 0 && args[0] == "echo")
@@ -32,6 +35,14 @@ if (args.Length > 0 && args[0] == "reports")
     var reports = new Report();
     await new ReportsBenchmark(options, reports).RunAsync(programs);
     reports.Print();
+    return 0;
+}
+if (args.Length > 0 && args[0] == "funding")
+{
+    int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    var ledger = new Report();
+    await new FundingBenchmark(options, ledger).RunAsync(Arg("--entries", 1_000_000), Arg("--writers", 16), Arg("--per-writer", 25));
+    ledger.Print();
     return 0;
 }
 var report = new Report();
