@@ -65,86 +65,81 @@ public sealed class FundingReports(FundingDbContext db, FundingQueries queries, 
         }
 
         var programs = await scope.Select(x => new { x.Funding.Id, x.Funding.AgreementId, x.Funding.RegionCode, x.Program.Title, x.Funding.Budget }).ToListAsync(ct);
-        var ids = programs.Select(p => p.Id).ToList();
         var year = request.FiscalYear;
-        var balances = await db.Fundings.AsNoTracking().Where(f => ids.Contains(f.Id))
-            .SelectMany(f => f.Balances.Select(b => new { ProgramId = f.Id, Balance = b }))
-            .Where(x => year == 0 || x.Balance.FiscalYear == year)
-            .Where(x => request.SourceId.Length == 0 || x.Balance.SourceId == request.SourceId)
-            .ToListAsync(ct);
-        var overruns = await db.Fundings.AsNoTracking().Where(f => ids.Contains(f.Id))
-            .SelectMany(f => f.Expenditures.Where(e => e.Overrun && e.ReversedBy == null && (year == 0 || e.FiscalYear == year)).Select(e => new { ProgramId = f.Id, e.OverrunIdrMinor }))
-            .ToListAsync(ct);
-        var byProgram = programs.ToDictionary(p => p.Id);
-        var sources = await queries.SourcesAsync(balances.Select(b => b.Balance.SourceId).Where(s => s.Length > 0), ct);
+        // The balances of the scope added up by the database to one row per report key, account and source.
+        var scopedBalances = scope.SelectMany(x => x.Funding.Balances.Select(b => new { x.Funding.Id, x.Funding.AgreementId, x.Funding.RegionCode, b.Account, b.SourceId, b.FiscalYear, b.IdrMinor }))
+            .Where(x => year == 0 || x.FiscalYear == year)
+            .Where(x => request.SourceId.Length == 0 || x.SourceId == request.SourceId);
+        var keyed = grouping switch
+        {
+            V1.ReportGrouping.ByAgreement => scopedBalances.Select(x => new KeyedBalance { Key = x.AgreementId, Account = x.Account, SourceId = x.SourceId, IdrMinor = x.IdrMinor }),
+            V1.ReportGrouping.ByRegion => scopedBalances.Select(x => new KeyedBalance { Key = x.RegionCode, Account = x.Account, SourceId = x.SourceId, IdrMinor = x.IdrMinor }),
+            V1.ReportGrouping.BySource => scopedBalances.Select(x => new KeyedBalance { Key = x.SourceId, Account = x.Account, SourceId = x.SourceId, IdrMinor = x.IdrMinor }),
+            V1.ReportGrouping.ByFiscalYear => scopedBalances.Select(x => new KeyedBalance { Key = x.FiscalYear.ToString(), Account = x.Account, SourceId = x.SourceId, IdrMinor = x.IdrMinor }),
+            _ => scopedBalances.Select(x => new KeyedBalance { Key = x.Id, Account = x.Account, SourceId = x.SourceId, IdrMinor = x.IdrMinor }),
+        };
+        var sums = (await keyed.GroupBy(x => new { x.Key, x.Account, x.SourceId })
+                .Select(g => new { g.Key.Key, g.Key.Account, g.Key.SourceId, IdrMinor = g.Sum(x => x.IdrMinor) }).ToListAsync(ct))
+            .Select(x => (x.Key, Balance: new Balance { Key = x.Key, Account = x.Account, SourceId = x.SourceId, Currency = Currencies.Rupiah, IdrMinor = x.IdrMinor })).ToList();
+        var overruns = await scope.SelectMany(x => x.Funding.Expenditures.Where(e => e.Overrun && e.ReversedBy == null && (year == 0 || e.FiscalYear == year))
+            .Select(e => new { ProgramId = x.Funding.Id, e.OverrunIdrMinor })).ToListAsync(ct);
+        var sources = await queries.SourcesAsync(sums.Select(b => b.Balance.SourceId).Where(s => s.Length > 0), ct);
 
-        // Each program's budget (its lines of the year asked) and overruns, to the row its grouping puts it in.
-        string KeyOf(string programId) => grouping switch
+        // Each program's budget (its lines of the year asked) and overruns go to the row its grouping puts it in;
+        // a source's money is not attributed to budget lines, so source rows carry none.
+        var byProgram = programs.ToDictionary(p => p.Id);
+        string? KeyOf(string programId) => grouping switch
         {
             V1.ReportGrouping.ByAgreement => byProgram[programId].AgreementId,
             V1.ReportGrouping.ByRegion => byProgram[programId].RegionCode,
-            _ => programId,
+            V1.ReportGrouping.ByProgram => programId,
+            _ => null,
         };
         var rows = new Dictionary<string, (string Label, Figures Figures)>();
-        void Add(string key, string label, Figures figures) =>
-            rows[key] = rows.TryGetValue(key, out var row) ? (row.Label, row.Figures.Plus(figures)) : (label, figures);
-
-        if (grouping == V1.ReportGrouping.BySource)
+        void Add(string key, Figures figures) =>
+            rows[key] = rows.TryGetValue(key, out var row) ? (row.Label, row.Figures.Plus(figures)) : (LabelOf(key), figures);
+        string LabelOf(string key) => grouping switch
         {
-            foreach (var group in balances.Where(b => b.Balance.SourceId.Length > 0).GroupBy(b => b.Balance.SourceId))
-            {
-                Add(group.Key, sources.TryGetValue(group.Key, out var s) ? s.Name : group.Key, Figures.From(group.Select(b => b.Balance), 0, 0, 0));
-            }
+            V1.ReportGrouping.ByProgram => byProgram.TryGetValue(key, out var p) ? p.Title : key,
+            V1.ReportGrouping.BySource => sources.TryGetValue(key, out var s) ? s.Name : key,
+            _ => key,
+        };
+        foreach (var group in sums.Where(x => grouping != V1.ReportGrouping.BySource || x.Key.Length > 0).GroupBy(x => x.Key))
+        {
+            Add(group.Key, Figures.From(group.Select(x => x.Balance), 0, 0, 0));
         }
-        else if (grouping == V1.ReportGrouping.ByFiscalYear)
+        foreach (var p in programs)
         {
-            foreach (var p in programs)
+            foreach (var line in p.Budget.Lines.Where(l => year == 0 || l.FiscalYear == year))
             {
-                foreach (var line in p.Budget.Lines.Where(l => year == 0 || l.FiscalYear == year))
+                if ((grouping == V1.ReportGrouping.ByFiscalYear ? Year(line.FiscalYear) : KeyOf(p.Id)) is { } key)
                 {
-                    Add(Year(line.FiscalYear), Year(line.FiscalYear), Figures.Zero with { Budget = line.Value.IdrMinor });
+                    Add(key, Figures.Zero with { Budget = line.Value.IdrMinor });
                 }
             }
-            foreach (var group in balances.GroupBy(b => b.Balance.FiscalYear))
+            if (KeyOf(p.Id) is { } programKey && !rows.ContainsKey(programKey))
             {
-                Add(Year(group.Key), Year(group.Key), Figures.From(group.Select(b => b.Balance), 0, 0, 0));
+                Add(programKey, Figures.Zero);
             }
         }
-        else
+        foreach (var overrun in overruns)
         {
-            var balancesOf = balances.ToLookup(b => b.ProgramId, b => b.Balance);
-            var overrunsOf = overruns.ToLookup(o => o.ProgramId, o => o.OverrunIdrMinor);
-            foreach (var p in programs)
+            if (KeyOf(overrun.ProgramId) is { } key)
             {
-                var budget = p.Budget.Lines.Where(l => year == 0 || l.FiscalYear == year).Sum(l => l.Value.IdrMinor);
-                var label = grouping switch
-                {
-                    V1.ReportGrouping.ByAgreement => p.AgreementId,
-                    V1.ReportGrouping.ByRegion => p.RegionCode,
-                    _ => p.Title,
-                };
-                Add(KeyOf(p.Id), label, Figures.From(balancesOf[p.Id], budget, overrunsOf[p.Id].Sum(), overrunsOf[p.Id].Count()));
+                Add(key, Figures.Zero with { Overrun = overrun.OverrunIdrMinor, Overruns = 1 });
             }
         }
+        var total = Figures.From(sums.Select(x => x.Balance),
+            programs.Sum(p => p.Budget.Lines.Where(l => year == 0 || l.FiscalYear == year).Sum(l => l.Value.IdrMinor)), overruns.Sum(o => o.OverrunIdrMinor), overruns.Count);
 
         var report = new V1.FundingReport { Currency = currency, Rate = FundingMapper.Rate(rate.IdrPerUnit), RateDate = rate.Date.ToProto() };
-        var total = Figures.Zero;
         foreach (var (key, row) in rows.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
             report.Rows.Add(new V1.FundingReportRow { Key = key, Label = row.Label, Figures = row.Figures.ToProto(InCurrency) });
-            if (grouping != V1.ReportGrouping.BySource)
-            {
-                total = total.Plus(row.Figures);
-            }
         }
-        if (grouping == V1.ReportGrouping.BySource)
-        {
-            // A source's money is not attributed to budget lines: the totals are the whole scope's.
-            var overrunTotal = overruns.Sum(o => o.OverrunIdrMinor);
-            total = Figures.From(balances.Select(b => b.Balance), programs.Sum(p => p.Budget.Lines.Where(l => year == 0 || l.FiscalYear == year).Sum(l => l.Value.IdrMinor)), overrunTotal, overruns.Count);
-        }
+        // The totals are the whole scope's (for source rows too, which carry no budget or spending).
         report.Total = total.ToProto(InCurrency);
-        report.Sources.AddRange(FundingMapper.Shares(balances.Select(b => b.Balance), sources, InCurrency));
+        report.Sources.AddRange(FundingMapper.Shares(sums.Select(x => x.Balance), sources, InCurrency));
         return report;
     }
 
@@ -158,6 +153,15 @@ public sealed class FundingReports(FundingDbContext db, FundingQueries queries, 
         var major = idrMinor / 100m / rate.IdrPerUnit;
         var exponent = Currencies.Exponent(rate.Currency);
         return new Money((long)decimal.Round(major * (decimal)Math.Pow(10, exponent), 0, MidpointRounding.AwayFromZero), rate.Currency);
+    }
+
+    /// <summary>A balance with the report key it adds up under, for the database to group.</summary>
+    private sealed class KeyedBalance
+    {
+        public string Key { get; init; } = string.Empty;
+        public Account Account { get; init; }
+        public string SourceId { get; init; } = string.Empty;
+        public long IdrMinor { get; init; }
     }
 
     private static string Year(int year) => year.ToString(System.Globalization.CultureInfo.InvariantCulture);
