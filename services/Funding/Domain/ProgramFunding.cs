@@ -32,8 +32,6 @@ public sealed class ProgramFunding : AggregateRoot, ISerializedChanges
     public static ProgramFunding Open(FundedProgram program, DateTimeOffset now) =>
         new() { Id = program.ProgramId, RegionCode = program.RegionCode, AgreementId = program.AgreementId, UpdatedAt = now };
 
-    public FundingView ViewFor(Caller caller, FundedProgram program) => ViewOf(caller, program);
-
     public static FundingView ViewOf(Caller caller, FundedProgram program)
     {
         if (caller.CanManageRegion(program.RegionCode) || caller.CanApproveFundsOf(program.RegionCode) || caller.HasRole(Roles.MinistryReviewer))

@@ -403,9 +403,13 @@ public sealed class FundingService(
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
+            // Opened by a concurrent first change: the change below loads that one.
+        }
+        finally
+        {
+            // The change loads the funding afresh under its row lock.
             db.ChangeTracker.Clear();
         }
-        db.ChangeTracker.Clear();
     }
 
     private async Task<FundingSource?> SourceAsync(string id, string field, Violations violations, CancellationToken ct)

@@ -76,6 +76,8 @@ public sealed class FundingFixture : IAsyncLifetime
         {
             await SendAsync(Programs, HttpMethod.Post, $"/api/v1/programs/{id}:approve", "31", new { });
         }
+        // The funding service hears of the approval by event; what the public may see depends on it.
+        await UntilProjectedAsync(id, approve ? "Approved" : "Planned");
         return id;
     }
 
