@@ -45,6 +45,13 @@ public static class Program
         builder.AddPlatformService<Projects.Paradiplomacy_Funding>("funding", platform)
             .WithReference(programs)
             .WaitFor(programs);
+        // Meetings keeps agreements and programs from their events (catching up once on the agreements in effect)
+        // and asks the registry for the zone of each city it meets in; its feeds are reached through the gateway.
+        builder.AddPlatformService<Projects.Paradiplomacy_Meetings>("meetings", platform)
+            .WithReference(registry)
+            .WithReference(agreements)
+            .WaitFor(agreements)
+            .WithEnvironment("Meetings__PublicBaseUrl", platform.GatewayUrl);
 
         // The gateway in front of every service above: REST on 8080, gRPC on 8081.
         builder.AddGateway<Projects.Paradiplomacy_Gateway>("gateway", platform);

@@ -11,7 +11,7 @@ namespace Paradiplomacy.AppHost.Tests;
 /// references whichever way the infrastructure runs.</summary>
 public class SystemModelTests
 {
-    private static readonly string[] Services = ["identity", "registry", "agreements", "programs", "funding", "gateway"];
+    private static readonly string[] Services = ["identity", "registry", "agreements", "programs", "funding", "meetings", "gateway"];
 
     [Fact]
     public async Task Without_a_container_engine_the_infrastructure_is_the_distributions_servers_on_loopback()
@@ -23,6 +23,7 @@ public class SystemModelTests
         Assert.IsType<LocalPostgresDatabaseResource>(model["agreements-db"]);
         Assert.IsType<LocalPostgresDatabaseResource>(model["programs-db"]);
         Assert.IsType<LocalPostgresDatabaseResource>(model["funding-db"]);
+        Assert.IsType<LocalPostgresDatabaseResource>(model["meetings-db"]);
         Assert.IsType<LocalRedisResource>(model["cache"]);
         Assert.IsType<LocalRabbitMQResource>(model["eventbus"]);
         Assert.IsType<EpmdResource>(model["eventbus-epmd"]);
@@ -61,9 +62,11 @@ public class SystemModelTests
             model["programs"].Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToHashSet());
         Assert.Superset(new HashSet<string> { "funding-db", "eventbus", "programs" },
             model["funding"].Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToHashSet());
-        Assert.Superset(new HashSet<string> { "registry", "agreements", "programs", "funding", "cache", "identity" },
+        Assert.Superset(new HashSet<string> { "meetings-db", "eventbus", "agreements" },
+            model["meetings"].Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToHashSet());
+        Assert.Superset(new HashSet<string> { "registry", "agreements", "programs", "funding", "meetings", "cache", "identity" },
             gateway.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToHashSet());
-        Assert.All(new[] { "registry", "agreements", "programs", "funding" }, name =>
+        Assert.All(new[] { "registry", "agreements", "programs", "funding", "meetings" }, name =>
             Assert.Contains(model[name].Annotations.OfType<ResourceCommandAnnotation>(), c => c.Name == Hosting.Commands.OperatorCommandExtensions.ReplayErrorQueueCommand));
     }
 

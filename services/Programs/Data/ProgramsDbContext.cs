@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Paradiplomacy.Programs.Domain;
 using Paradiplomacy.ServiceDefaults.Data;
+using Paradiplomacy.ServiceDefaults.Projections;
 
 namespace Paradiplomacy.Programs.Data;
 
 /// <summary>Programs with their participants, indicators and actuals in tables of their own (the
 /// reports count and sum them by SQL), and the projection of agreements the service plans under.</summary>
-public sealed class ProgramsDbContext(DbContextOptions<ProgramsDbContext> options) : ServiceDbContext(options)
+public sealed class ProgramsDbContext(DbContextOptions<ProgramsDbContext> options) : ServiceDbContext(options), IAgreementProjection
 {
     public DbSet<CooperationProgram> Programs => Set<CooperationProgram>();
     public DbSet<PartnerAgreement> Agreements => Set<PartnerAgreement>();
@@ -94,23 +95,6 @@ public sealed class ProgramsDbContext(DbContextOptions<ProgramsDbContext> option
             e.HasIndex(p => p.RequestId).IsUnique().HasFilter("request_id IS NOT NULL");
         });
 
-        modelBuilder.Entity<PartnerAgreement>(e =>
-        {
-            e.ToTable("partner_agreements");
-            e.HasKey(a => a.AgreementId);
-            e.Property(a => a.AgreementId).HasMaxLength(64);
-            e.Property(a => a.Status).HasMaxLength(20);
-            e.Property(a => a.Kind).HasMaxLength(30);
-            e.Property(a => a.Title).HasMaxLength(300);
-            e.Property(a => a.IndonesianPartyId).HasMaxLength(64);
-            e.Property(a => a.RegionCode).HasMaxLength(20);
-            e.Property(a => a.ProvinceCode).HasMaxLength(20);
-            e.Property(a => a.ParentAgreementId).HasMaxLength(64);
-            e.Ignore(a => a.IsActive);
-            e.Ignore(a => a.HasEnded);
-            e.HasIndex(a => new { a.Status, a.ProvinceCode });
-            e.HasIndex(a => a.RegionCode);
-            e.HasIndex(a => a.ParentAgreementId);
-        });
+        modelBuilder.MapPartnerAgreements();
     }
 }

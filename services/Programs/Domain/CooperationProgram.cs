@@ -1,3 +1,4 @@
+using Paradiplomacy.ServiceDefaults.Projections;
 using Paradiplomacy.Contracts.IntegrationEvents;
 using Paradiplomacy.HostDefaults.Security;
 using Paradiplomacy.Programs.IntegrationEvents;

@@ -1,3 +1,4 @@
+using Paradiplomacy.ServiceDefaults.Projections;
 using System.Globalization;
 
 namespace Paradiplomacy.Programs.Domain;

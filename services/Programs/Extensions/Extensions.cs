@@ -4,6 +4,7 @@ using Paradiplomacy.Programs.Data;
 using Paradiplomacy.Programs.IntegrationEvents;
 using Paradiplomacy.Programs.Queries;
 using Paradiplomacy.ServiceDefaults;
+using Paradiplomacy.ServiceDefaults.Projections;
 using AgreementsClient = Paradiplomacy.Contracts.Agreements.V1.Agreements.AgreementsClient;
 
 namespace Paradiplomacy.Programs.Extensions;
@@ -27,7 +28,7 @@ public static class Extensions
         // services:agreements:grpc:0 by service discovery.
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
         builder.Services.AddGrpcClient<AgreementsClient>(o => o.Address = new Uri("http://_grpc.agreements")).AddServiceDiscovery();
-        builder.Services.AddHostedService<AgreementCatchUp>();
+        builder.Services.AddHostedService<AgreementCatchUp<ProgramsDbContext>>();
         builder.Services.AddScoped<ProgramQueries>();
         builder.Services.AddScoped<ProgramReports>();
         return builder;

@@ -1,3 +1,4 @@
+using Paradiplomacy.ServiceDefaults.Projections;
 using Microsoft.EntityFrameworkCore;
 using Paradiplomacy.Contracts.IntegrationEvents;
 using Paradiplomacy.Programs.Data;

@@ -1,9 +1,9 @@
 using Paradiplomacy.Contracts.IntegrationEvents;
 
-namespace Paradiplomacy.Programs.Domain;
+namespace Paradiplomacy.ServiceDefaults.Projections;
 
-/// <summary>The programs service's own copy of an agreement, kept from the agreements service's events
-/// so that planning a program asks no one: its parties, fields, validity and status.</summary>
+/// <summary>A service's own copy of an agreement, kept from the agreements service's events so that
+/// planning a program or a meeting asks no one: its parties, fields, validity and status.</summary>
 public sealed class PartnerAgreement
 {
     public const string Active = "Active";
@@ -23,6 +23,12 @@ public sealed class PartnerAgreement
     public string? ParentAgreementId { get; private set; }
 
     public bool IsActive => Status == Active;
+
+    /// <summary>Signed at some point, so its existence is a public fact (drafts, submissions and withdrawn ones are not).</summary>
+    public bool IsPublic => PublicStatuses.Contains(Status);
+
+    /// <summary>The statuses in which an agreement's existence is public.</summary>
+    public static readonly string[] PublicStatuses = ["Signed", Active, "Expired", "Terminated", "Superseded"];
 
     /// <summary>Expired or ended early: its open programs are flagged and none may start. A superseded
     /// version is not ended: the renewal that replaced it carries the partnership on.</summary>

@@ -1,16 +1,19 @@
 using Microsoft.EntityFrameworkCore;
-using Paradiplomacy.Programs.Data;
-using Paradiplomacy.Programs.Domain;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Paradiplomacy.ServiceDefaults.Data;
 using V1 = Paradiplomacy.Contracts.Agreements.V1;
 
-namespace Paradiplomacy.Programs.IntegrationEvents;
+namespace Paradiplomacy.ServiceDefaults.Projections;
 
 /// <summary>At start, once the service's queues are bound (the bus starts first), the agreements in
 /// effect that the projection has not heard of: signed before this service was deployed, or while its
 /// queues did not exist. Read once from the agreements service's open list; from then on the events
 /// keep the projection current, and an overlap is harmless (the newest version wins). An agreements
 /// service that does not answer delays the start by at most a few seconds: the events still come.</summary>
-public sealed class AgreementCatchUp(IServiceScopeFactory scopes, ILogger<AgreementCatchUp> logger) : IHostedService
+public sealed class AgreementCatchUp<TContext>(IServiceScopeFactory scopes, ILogger<AgreementCatchUp<TContext>> logger) : IHostedService
+    where TContext : ServiceDbContext, IAgreementProjection
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
@@ -19,7 +22,7 @@ public sealed class AgreementCatchUp(IServiceScopeFactory scopes, ILogger<Agreem
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ProgramsDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var agreements = scope.ServiceProvider.GetRequiredService<V1.Agreements.AgreementsClient>();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Patience);

@@ -1,0 +1,5 @@
+using Paradiplomacy.ServiceDefaults.Data;
+
+namespace Paradiplomacy.Meetings.Data;
+
+public sealed class MeetingsDbContextFactory : DesignTimeDbContextFactory<MeetingsDbContext>;

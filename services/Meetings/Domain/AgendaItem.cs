@@ -1,0 +1,3 @@
+namespace Paradiplomacy.Meetings.Domain;
+
+public sealed record AgendaItem(Dictionary<string, string> Title, int DurationMinutes, string? Presenter);

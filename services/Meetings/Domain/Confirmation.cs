@@ -1,0 +1,3 @@
+namespace Paradiplomacy.Meetings.Domain;
+
+public sealed record Confirmation(Side Side, string ConfirmedBy, DateTimeOffset ConfirmedAt);

@@ -1,0 +1,3 @@
+namespace Paradiplomacy.Meetings.Domain;
+
+public sealed record InterpretationNeed(string SourceLanguage, string TargetLanguage, InterpretationMode Mode);
