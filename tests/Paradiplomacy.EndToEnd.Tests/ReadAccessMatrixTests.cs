@@ -24,6 +24,7 @@ public class ReadAccessMatrixTests(SystemFixture fixture)
         var setup = await JakartaHanoiAsync();
         var programs = await ProgramsAsync(setup.Active);
         var money = await FundingAsync(programs);
+        var meeting = await MeetingAsync(setup.Active);
         var callers = new Dictionary<string, Action<HttpRequestMessage>>
         {
             ["anonymous"] = _ => { },
@@ -98,6 +99,32 @@ public class ReadAccessMatrixTests(SystemFixture fixture)
                 ["200", "200", "200", "200", "200", "200"]),
             ["SuggestPartners"] = (async sign => await CityAsync($"/api/v1/cities/{setup.Prefecture}:suggestPartners?pageSize=50", sign),
                 ["200 without coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator", "200 with coordinator"]),
+            // Meetings: what took place is public; who took part (names, e-mails), the room and the audit are the parties'.
+            ["GetMeeting"] = (async sign => await NamesAsync($"/api/v1/meetings/{meeting.Id}", sign),
+                ["200 without names", "200 with names", "200 without names", "200 with names", "200 with names", "200 without names"]),
+            ["ListMeetings"] = (async sign => $"{await NamesAsync($"/api/v1/meetings?filter=agreement%20%3D%20%22{setup.Active}%22", sign)}, by person "
+                                              + ((await GetAsync("/api/v1/meetings?filter=person%20%3D%20%22rina.matrix%40jakarta.go.id%22", sign)).Contains(meeting.Id, StringComparison.Ordinal) ? "found" : "none"),
+                ["200 without names, by person none", "200 with names, by person found", "200 without names, by person none", "200 with names, by person found",
+                 "200 with names, by person found", "200 without names, by person none"]),
+            ["GetMeetingInvitation"] = (async sign => await StatusAsync($"/api/v1/meetings/{meeting.Id}/invitation", sign),
+                ["403", "200", "403", "200", "200", "403"]),
+            ["ListActionItems"] = (async sign => (await GetAsync($"/api/v1/meetings:actionItems?filter=meeting%20%3D%20%22{meeting.Id}%22", sign)) is var body && !body.Contains(meeting.Id, StringComparison.Ordinal)
+                    ? "not listed" : body.Contains("Rina Wulandari", StringComparison.Ordinal) ? "listed with owner" : "listed without owner",
+                ["listed without owner", "listed with owner", "listed without owner", "listed with owner", "listed with owner", "listed without owner"]),
+            ["GetRoomPresence"] = (async sign =>
+                {
+                    // Presence expires a minute after the last join: join again just before looking.
+                    await fixture.SendAsync(HttpMethod.Post, $"/api/v1/meetings/{meeting.Id}/room:join", fixture.Token("regional-officer", "31"), new { participantId = meeting.Participant });
+                    return await NamesAsync($"/api/v1/meetings/{meeting.Id}/room", sign, "Rina Wulandari", "participantId");
+                },
+                ["200 without names", "200 with names", "200 without names", "200 with names", "200 with names", "200 without names"]),
+            ["GetMeetingHistory"] = (async sign => await StatusAsync($"/api/v1/meetings/{meeting.Id}/history", sign),
+                ["403", "200", "403", "200", "403", "403"]),
+            ["ListHolidays"] = (async sign => (await GetAsync("/api/v1/meetings/holidays?filter=region%20%3D%20%2231%22&pageSize=100", sign)).Contains(meeting.Holiday, StringComparison.Ordinal) ? "listed" : "not listed",
+                ["listed", "listed", "listed", "listed", "listed", "listed"]),
+            // A calendar application subscribes with the feed's secret alone.
+            ["GetCalendarFeed"] = (async sign => $"{await StatusAsync(meeting.FeedPath, sign)}, wrong token {await StatusAsync(meeting.FeedPath[..(meeting.FeedPath.IndexOf("token=", StringComparison.Ordinal) + 6)] + "not-the-token", sign)}",
+                ["200, wrong token 404", "200, wrong token 404", "200, wrong token 404", "200, wrong token 404", "200, wrong token 404", "200, wrong token 404"]),
         };
         Assert.Equal(ContractMethods.Reads().Order(StringComparer.Ordinal), matrix.Keys.Order(StringComparer.Ordinal));
 
@@ -391,11 +418,39 @@ public class ReadAccessMatrixTests(SystemFixture fixture)
         return (source, expenditure, JsonDocument.Parse(receipt).RootElement.GetProperty("id").GetString()!);
     }
 
+    /// <summary>A Jakarta–Hanoi working meeting with a participant from each side and an action item, a Jakarta
+    /// holiday in the table, and a calendar feed of region 31's meetings.</summary>
+    private async Task<(string Id, string Participant, string Holiday, string FeedPath)> MeetingAsync(string agreementId)
+    {
+        var token = fixture.Token("regional-officer", "31");
+        var meeting = await fixture.ScheduleMeetingAsync(token, SystemFixture.MeetingBody(agreementId, "idn-31", Hanoi, "Smart city working group", "rina.matrix@jakarta.go.id", "minh@hanoi.gov.vn"));
+        var id = meeting.GetProperty("id").GetString()!;
+        var participant = meeting.GetProperty("participants").EnumerateArray().First(p => p.GetProperty("side").GetString() == "INDONESIAN").GetProperty("id").GetString()!;
+        var due = DateTime.UtcNow.AddDays(30);
+        await fixture.SendAsync(HttpMethod.Post, $"/api/v1/meetings/{id}/actionItems", token,
+            new { title = "Share the traffic data model", ownerParticipantId = participant, dueDate = new { year = due.Year, month = due.Month, day = due.Day } });
+        var day = DateTime.UtcNow.AddDays(40);
+        var holiday = JsonDocument.Parse(await fixture.SendAsync(HttpMethod.Post, $"/api/v1/meetings/holidays?requestId={Guid.NewGuid():N}", token,
+            new { countryCode = "ID", regionCode = "31", date = new { year = day.Year, month = day.Month, day = day.Day }, name = "HUT Kota Jakarta (matrix)" }));
+        var feed = JsonDocument.Parse(await fixture.SendAsync(HttpMethod.Post, "/api/v1/meetings/feeds", token, new { regionCode = "31" }));
+        var url = new Uri(feed.RootElement.GetProperty("url").GetString()!);
+        return (id, participant, holiday.RootElement.GetProperty("id").GetString()!, url.PathAndQuery);
+    }
+
+    /// <summary>The status, and whether the people are named (a participant's name or id is in the body).</summary>
+    private async Task<string> NamesAsync(string path, Action<HttpRequestMessage> sign, string name = "Rina Wulandari", string? alsoProperty = null)
+    {
+        using var response = await SendAsync(HttpMethod.Get, path, sign);
+        var body = await response.Content.ReadAsStringAsync();
+        var named = body.Contains(name, StringComparison.Ordinal) || (alsoProperty is not null && body.Contains($"\"{alsoProperty}\":\"mp-", StringComparison.Ordinal));
+        return $"{(int)response.StatusCode} {(named ? "with" : "without")} names";
+    }
+
     private async Task<string> PartnerKeyAsync(string city)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/apiKeys")
         {
-            Content = JsonContent.Create(new { owner = $"Partner system of {city}", role = "partner", region = city, scopes = new[] { "registry:read", "agreements:read", "programs:read", "funding:read" } }),
+            Content = JsonContent.Create(new { owner = $"Partner system of {city}", role = "partner", region = city, scopes = new[] { "registry:read", "agreements:read", "programs:read", "funding:read", "meetings:read" } }),
         };
         request.Headers.Authorization = new("Bearer", fixture.Token("operator"));
         using var response = await fixture.Gateway.SendAsync(request);

@@ -11,7 +11,7 @@ namespace Paradiplomacy.EndToEnd.Tests;
 [Collection(SystemCollection.Name)]
 public class RegionScopeMatrixTests(SystemFixture fixture)
 {
-    private static Dictionary<string, Func<HttpRequestMessage>> Matrix(string jakartaAgreement, string jakartaProgram)
+    private static Dictionary<string, Func<HttpRequestMessage>> Matrix(string jakartaAgreement, string jakartaProgram, (string Meeting, string Holiday, string Feed) meetings)
     {
         var today = DateTime.UtcNow;
         var date = new { year = today.Year, month = today.Month, day = today.Day };
@@ -116,6 +116,36 @@ public class RegionScopeMatrixTests(SystemFixture fixture)
                 request.Content.Headers.ContentType = new("application/pdf");
                 return request;
             },
+            ["CreateMeeting"] = () => Json(HttpMethod.Post, "/api/v1/meetings",
+                SystemFixture.MeetingBody(jakartaAgreement, "idn-31", "gn-745044", "Hijacked", "a@jakarta.go.id", "b@istanbul.gov.tr")),
+            ["UpdateMeeting"] = () => Json(HttpMethod.Patch, $"/api/v1/meetings/{meetings.Meeting}", new { meeting = new { title = "Hijacked" }, updateMask = "title" }),
+            ["RescheduleMeeting"] = () => Json(HttpMethod.Post, $"/api/v1/meetings/{meetings.Meeting}:reschedule", new
+            {
+                startTime = today.AddDays(9).ToString("yyyy-MM-dd'T'07:00:00'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                endTime = today.AddDays(9).ToString("yyyy-MM-dd'T'08:00:00'Z'", System.Globalization.CultureInfo.InvariantCulture), reason = "Hijacked",
+            }),
+            ["CancelMeeting"] = () => Json(HttpMethod.Post, $"/api/v1/meetings/{meetings.Meeting}:cancel", new { reason = "Hijacked" }),
+            ["MoveOccurrence"] = () => Json(HttpMethod.Post, $"/api/v1/meetings/{meetings.Meeting}/occurrences/20300101T070000Z:move", new
+            {
+                startTime = "2030-01-02T07:00:00Z", endTime = "2030-01-02T08:00:00Z", reason = "Hijacked",
+            }),
+            ["CancelOccurrence"] = () => Json(HttpMethod.Post, $"/api/v1/meetings/{meetings.Meeting}/occurrences/20300101T070000Z:cancel", new { reason = "Hijacked" }),
+            // Proposing times changes nothing: any officer may ask.
+            ["FindMeetingTimes"] = () => Json(HttpMethod.Post, "/api/v1/meetings:findTimes", new { agreementId = jakartaAgreement, durationMinutes = 60 }),
+            ["RecordAttendance"] = () => Json(HttpMethod.Post, $"/api/v1/meetings/{meetings.Meeting}/occurrences/20300101T070000Z:recordAttendance", new { guestsIndonesian = 3 }),
+            ["SubmitMinutes"] = () => Json(HttpMethod.Post, $"/api/v1/meetings/{meetings.Meeting}/minutes", new
+            {
+                occurrenceId = "20300101T070000Z", text = new { texts = new Dictionary<string, string> { ["en"] = "Hijacked" } },
+            }),
+            ["ConfirmMinutes"] = () => Json(HttpMethod.Post, $"/api/v1/meetings/{meetings.Meeting}/minutes/min-any:confirm", new { }),
+            ["AddActionItem"] = () => Json(HttpMethod.Post, $"/api/v1/meetings/{meetings.Meeting}/actionItems", new { title = "Hijacked", ownerParticipantId = "mp-any", dueDate = date }),
+            ["UpdateActionItem"] = () => Json(HttpMethod.Patch, $"/api/v1/meetings/{meetings.Meeting}/actionItems/act-any", new { status = "DONE" }),
+            ["JoinRoom"] = () => Json(HttpMethod.Post, $"/api/v1/meetings/{meetings.Meeting}/room:join", new { participantId = "mp-any" }),
+            ["LeaveRoom"] = () => Json(HttpMethod.Post, $"/api/v1/meetings/{meetings.Meeting}/room:leave", new { participantId = "mp-any" }),
+            ["CreateHoliday"] = () => Json(HttpMethod.Post, "/api/v1/meetings/holidays", new { countryCode = "ID", regionCode = "31", date, name = "Hijacked" }),
+            ["DeleteHoliday"] = () => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/meetings/holidays/{meetings.Holiday}"),
+            ["CreateCalendarFeed"] = () => Json(HttpMethod.Post, "/api/v1/meetings/feeds", new { regionCode = "31" }),
+            ["RevokeCalendarFeed"] = () => Json(HttpMethod.Post, $"/api/v1/meetings/feeds/{meetings.Feed}:revoke", new { }),
             ["UploadDocument"] = () =>
             {
                 var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/agreements/{jakartaAgreement}/documents?title=MoU&language=id")
@@ -133,7 +163,8 @@ public class RegionScopeMatrixTests(SystemFixture fixture)
     {
         var jakarta = await ActiveJakartaAgreementAsync();
         var program = await JakartaProgramAsync(jakarta);
-        var matrix = Matrix(jakarta, program);
+        var meetings = await JakartaMeetingAsync(jakarta);
+        var matrix = Matrix(jakarta, program, meetings);
         Assert.Equal(ContractMethods.Writes().Order(StringComparer.Ordinal), matrix.Keys.Order(StringComparer.Ordinal));
         var readOnlyKey = await ReadOnlyKeyAsync();
         // The registry records Istanbul among Jakarta's partners on its own time; wait, so that the
@@ -142,7 +173,7 @@ public class RegionScopeMatrixTests(SystemFixture fixture)
         {
             await Task.Delay(200);
         }
-        var before = await StateAsync(jakarta, program);
+        var before = await StateAsync(jakarta, program, meetings);
 
         var refusals = new List<string>();
         foreach (var (method, build) in matrix)
@@ -151,7 +182,7 @@ public class RegionScopeMatrixTests(SystemFixture fixture)
             asSurabaya.Headers.Authorization = new("Bearer", fixture.Token("regional-officer", "35.78"));
             using var officerResponse = await fixture.Gateway.SendAsync(asSurabaya);
             // Registering a government abroad is not Jakarta's record: any officer may do it.
-            var expected = method == "CreateCity" ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+            var expected = method is "CreateCity" or "FindMeetingTimes" ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
             if (officerResponse.StatusCode != expected)
             {
                 refusals.Add($"{method} as Surabaya officer: {(int)officerResponse.StatusCode} {await officerResponse.Content.ReadAsStringAsync()}");
@@ -167,7 +198,7 @@ public class RegionScopeMatrixTests(SystemFixture fixture)
         }
 
         Assert.Empty(refusals);
-        Assert.Equal(before, await StateAsync(jakarta, program));
+        Assert.Equal(before, await StateAsync(jakarta, program, meetings));
     }
 
     private async Task<string> ActiveJakartaAgreementAsync()
@@ -214,8 +245,16 @@ public class RegionScopeMatrixTests(SystemFixture fixture)
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("secret").GetString()!;
     }
 
-    private async Task<(string AgreementEtag, int Documents, string JakartaEtag, string ProgramEtag, int Programs, string FundingEtag, int Sources)> StateAsync(string agreementId, string programId)
+    private async Task<(string AgreementEtag, int Documents, string JakartaEtag, string ProgramEtag, int Programs, string FundingEtag, int Sources, string Meetings)> StateAsync(
+        string agreementId, string programId, (string Meeting, string Holiday, string Feed) meetings)
     {
+        using var meeting = JsonDocument.Parse(await GetFreshAsync($"/api/v1/meetings/{meetings.Meeting}"));
+        using var listed = JsonDocument.Parse(await GetFreshAsync($"/api/v1/meetings?filter=agreement%20%3D%20%22{agreementId}%22"));
+        var holidays = await GetFreshAsync("/api/v1/meetings/holidays?filter=region%20%3D%20%2231%22&pageSize=100");
+        var feedWorks = await GetFreshAsync(meetings.Feed.Length == 0 ? "/" : FeedPath);
+        var meetingState = $"{meeting.RootElement.GetProperty("etag").GetString()} of {listed.RootElement.GetProperty("meetings").GetArrayLength()} meetings, "
+                           + $"holiday {(holidays.Contains(meetings.Holiday, StringComparison.Ordinal) ? "kept" : "gone")}, "
+                           + $"{(JsonDocument.Parse(holidays).RootElement.TryGetProperty("holidays", out var days) ? days.GetArrayLength() : 0)} holidays, feed {(feedWorks.StartsWith("BEGIN:VCALENDAR", StringComparison.Ordinal) ? "works" : "revoked")}";
         using var funding = JsonDocument.Parse(await GetFreshAsync($"/api/v1/funding/programs/{programId}"));
         using var sources = JsonDocument.Parse(await GetFreshAsync("/api/v1/funding/sources?filter=region%20%3D%20%2231%22"));
         using var agreement = JsonDocument.Parse(await GetFreshAsync($"/api/v1/agreements/{agreementId}"));
@@ -225,7 +264,22 @@ public class RegionScopeMatrixTests(SystemFixture fixture)
         return (agreement.RootElement.GetProperty("etag").GetString()!, agreement.RootElement.GetProperty("documents").GetArrayLength(),
             jakarta.RootElement.GetProperty("etag").GetString()!, program.RootElement.GetProperty("etag").GetString()!,
             programs.RootElement.GetProperty("totalSize").GetInt32(), funding.RootElement.GetProperty("etag").GetString()!,
-            sources.RootElement.GetProperty("totalSize").GetInt32());
+            sources.RootElement.GetProperty("totalSize").GetInt32(), meetingState);
+    }
+
+    private string FeedPath { get; set; } = string.Empty;
+
+    /// <summary>A Jakarta–Istanbul meeting, a Jakarta holiday and a feed of region 31's meetings, made by Jakarta's officer.</summary>
+    private async Task<(string Meeting, string Holiday, string Feed)> JakartaMeetingAsync(string agreementId)
+    {
+        var token = fixture.Token("regional-officer", "31");
+        var meeting = await fixture.ScheduleMeetingAsync(token, SystemFixture.MeetingBody(agreementId, "idn-31", "gn-745044", "Jakarta–Istanbul trade talks", "dinas@jakarta.go.id", "trade@istanbul.gov.tr"));
+        var day = DateTime.UtcNow.AddDays(50);
+        var holiday = JsonDocument.Parse(await fixture.SendAsync(HttpMethod.Post, $"/api/v1/meetings/holidays?requestId={Guid.NewGuid():N}", token,
+            new { countryCode = "ID", regionCode = "31", date = new { year = day.Year, month = day.Month, day = day.Day }, name = "Cuti bersama DKI (matrix)" }));
+        var feed = JsonDocument.Parse(await fixture.SendAsync(HttpMethod.Post, "/api/v1/meetings/feeds", token, new { regionCode = "31" }));
+        FeedPath = new Uri(feed.RootElement.GetProperty("url").GetString()!).PathAndQuery;
+        return (meeting.GetProperty("id").GetString()!, holiday.RootElement.GetProperty("id").GetString()!, feed.RootElement.GetProperty("id").GetString()!);
     }
 
     /// <summary>A planned program of Jakarta's under the agreement, once the programs service has heard the agreement is in effect.</summary>

@@ -49,6 +49,42 @@ public sealed class SystemFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Schedules a meeting through the gateway, once the meetings service has heard of its agreement.</summary>
+    public async Task<JsonElement> ScheduleMeetingAsync(string token, object meeting)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/meetings?requestId={Guid.NewGuid():N}") { Content = JsonContent.Create(meeting) };
+            request.Headers.Authorization = new("Bearer", token);
+            using var response = await Gateway.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.IsSuccessStatusCode)
+            {
+                return JsonDocument.Parse(text).RootElement.Clone();
+            }
+            Assert.True(attempt < 150 && text.Contains("is not known to the meetings service", StringComparison.Ordinal), $"schedule: {text}");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>A virtual meeting a week from now at 07:00 UTC (14:00 WIB), one participant from each side.</summary>
+    public static object MeetingBody(string agreementId, string indonesianCity, string foreignCity, string title, string indonesianEmail, string foreignEmail)
+    {
+        var start = DateTime.UtcNow.Date.AddDays(7).AddHours(7);
+        return new
+        {
+            agreementId, title, purpose = "Working group", mode = "VIRTUAL", timeZone = "Asia/Jakarta",
+            startTime = start.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            endTime = start.AddHours(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            agenda = new[] { new { title = new { texts = new Dictionary<string, string> { ["id"] = "Pembukaan", ["en"] = "Opening" } }, durationMinutes = 10 } },
+            participants = new[]
+            {
+                new { name = "Rina Wulandari", email = indonesianEmail, cityId = indonesianCity, position = "Kepala Bagian Kerja Sama" },
+                new { name = "Partner delegate", email = foreignEmail, cityId = foreignCity, position = "International relations" },
+            },
+        };
+    }
+
     /// <summary>Sends through the gateway's REST port as <paramref name="token"/> (none: anonymous) and returns the body of a success.</summary>
     public async Task<string> SendAsync(HttpMethod method, string path, string? token, object? body = null)
     {

@@ -33,14 +33,14 @@ public sealed class CalendarFeed : AggregateRoot
         }
         var region = string.IsNullOrWhiteSpace(regionCode) ? null : regionCode.Trim();
         var person = string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
+        if (region is not null && region != owner)
+        {
+            throw new PermissionDeniedException($"A feed carries the meetings of the caller's own region or city ({owner}), not {region}'s.");
+        }
         var violations = new Violations();
         if ((region is null) == (person is null))
         {
             violations.Add("feed", "names either region_code (a region's meetings) or email (one person's), not both");
-        }
-        if (region is not null && region != owner)
-        {
-            violations.Add("feed.region_code", $"a feed carries the meetings of the caller's own region or city ({owner})");
         }
         violations.MaxLength("feed.email", person, 254).ThrowIfAny();
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
