@@ -7,6 +7,8 @@ using Paradiplomacy.Bench;
 // bench funding --entries N --writers W --per-writer K
 //                            the funding ledger: W writers booking on one program beside the same SQL transaction,
 //                            and the national reports over N generated ledger entries beside summing them in SQL
+// bench meetings --participants P --bookings B --days D
+//                            the meetings time finder in-process: the interval merge beside trying every start
 // bench cost --label L --apphost-pid N
 //                            one side of the telemetry cost comparison (bench/telemetry-cost.sh)
 if (args.Length > 0 && args[0] == "echo")
@@ -19,6 +21,15 @@ if (args.Length > 0 && args[0] == "echo")
     var app = builder.Build();
     app.MapGrpcService<EchoService>();
     await app.RunAsync();
+    return 0;
+}
+
+if (args.Length > 0 && args[0] == "meetings")
+{
+    int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    var finder = new Report();
+    new SlotFinderBenchmark(finder).Run(Arg("--participants", 20), Arg("--bookings", 40), Arg("--days", 90));
+    finder.Print();
     return 0;
 }
 

@@ -3,21 +3,21 @@ using NodaTime;
 
 namespace Paradiplomacy.Meetings.Domain;
 
-/// <summary>Finds the next times everyone can meet. Each participant's free time over the horizon is a
-/// sorted list of intervals (their working hours on their working days, resolved in their own zone so
-/// daylight-saving changes fall where they do, minus holidays and bookings); the lists are intersected
-/// in one merge, and each common window proposes its earliest start on the step grid. That costs the
-/// number of windows, not the number of candidate start times (bench/ compares it with checking every
-/// candidate). When fewer slots than asked exist, it says why.</summary>
+/// <summary>Finds the next times everyone can meet. Participants who share a zone, a country's calendar and
+/// working hours share one list of working windows (their hours on their working days, resolved in their zone
+/// so daylight-saving changes fall where they do, minus holidays); those lists are intersected in one merge,
+/// everyone's bookings are taken out of the result once, and each common window proposes its earliest start on
+/// the step grid. Every step is a lazy merge, so the search stops at the last slot asked for instead of
+/// resolving the whole horizon first. It costs the number of windows, not the number of candidate starts
+/// (bench/ compares it with trying every start). When fewer slots than asked exist, it says why.</summary>
 public static class SlotFinder
 {
     public static SlotResult Find(SlotSearch search, HolidayCalendar holidays)
     {
-        var working = search.Seekers.Select(s => WorkingWindows(s, search, holidays)).ToList();
-        var free = search.Seekers.Select((s, i) => Subtract(working[i], s.Busy)).ToList();
-        var common = free.Aggregate(Intersect);
+        var calendars = Calendars(search);
+        var busy = Busy(search);
         var slots = new List<Interval>();
-        foreach (var window in common)
+        foreach (var window in Subtract(EveryoneWorking(calendars, search, holidays), busy))
         {
             var start = AlignUp(window.Start, search.Step);
             if (start + search.Length <= window.End)
@@ -29,14 +29,13 @@ public static class SlotFinder
                 }
             }
         }
-        var reasons = slots.Count < search.MaxSlots ? Explain(search, working, free, common, slots.Count) : [];
+        var reasons = slots.Count < search.MaxSlots ? Explain(search, calendars, holidays, busy, slots.Count) : [];
         return new SlotResult(slots, reasons);
     }
 
-    /// <summary>The participant's working hours on each of their working days in the horizon, as UTC intervals.</summary>
-    public static List<Interval> WorkingWindows(SlotSeeker seeker, SlotSearch search, HolidayCalendar holidays)
+    /// <summary>The participant's working hours on each of their working days in the horizon, as UTC intervals, in order.</summary>
+    public static IEnumerable<Interval> WorkingWindows(SlotSeeker seeker, SlotSearch search, HolidayCalendar holidays)
     {
-        var windows = new List<Interval>();
         var first = search.Earliest.InZone(seeker.Zone).Date;
         var last = search.Latest.InZone(seeker.Zone).Date;
         for (var day = first; day <= last; day = day.PlusDays(1))
@@ -50,21 +49,14 @@ public static class SlotFinder
             var end = Min((day + seeker.Hours.End).InZoneLeniently(seeker.Zone).ToInstant(), search.Latest);
             if (start < end)
             {
-                windows.Add(new Interval(start, end));
+                yield return new Interval(start, end);
             }
         }
-        return windows;
     }
 
-    /// <summary>Sorted free intervals minus busy ones (any order).</summary>
-    public static List<Interval> Subtract(List<Interval> free, IReadOnlyList<Interval> busy)
+    /// <summary>Sorted free intervals minus sorted busy ones.</summary>
+    public static IEnumerable<Interval> Subtract(IEnumerable<Interval> free, IReadOnlyList<Interval> sortedBusy)
     {
-        if (busy.Count == 0)
-        {
-            return free;
-        }
-        var sortedBusy = busy.OrderBy(b => b.Start).ToList();
-        var result = new List<Interval>();
         var b = 0;
         foreach (var window in free)
         {
@@ -77,42 +69,44 @@ public static class SlotFinder
             {
                 if (sortedBusy[k].Start > start)
                 {
-                    result.Add(new Interval(start, sortedBusy[k].Start));
+                    yield return new Interval(start, sortedBusy[k].Start);
                 }
                 start = Max(start, sortedBusy[k].End);
             }
             if (start < window.End)
             {
-                result.Add(new Interval(start, window.End));
+                yield return new Interval(start, window.End);
             }
         }
-        return result;
     }
 
-    /// <summary>The times in both sorted lists, by one merge.</summary>
-    public static List<Interval> Intersect(List<Interval> a, List<Interval> b)
+    /// <summary>The times in both sorted sequences, by one merge.</summary>
+    public static IEnumerable<Interval> Intersect(IEnumerable<Interval> a, IEnumerable<Interval> b)
     {
-        var result = new List<Interval>();
-        int i = 0, j = 0;
-        while (i < a.Count && j < b.Count)
+        using var left = a.GetEnumerator();
+        using var right = b.GetEnumerator();
+        var more = left.MoveNext() && right.MoveNext();
+        while (more)
         {
-            var start = Max(a[i].Start, b[j].Start);
-            var end = Min(a[i].End, b[j].End);
+            var (x, y) = (left.Current, right.Current);
+            var start = Max(x.Start, y.Start);
+            var end = Min(x.End, y.End);
             if (start < end)
             {
-                result.Add(new Interval(start, end));
+                yield return new Interval(start, end);
             }
-            if (a[i].End < b[j].End)
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
+            more = x.End < y.End ? left.MoveNext() : right.MoveNext();
         }
-        return result;
     }
+
+    /// <summary>One participant for each distinct zone, calendar and working hours, in the order first named.</summary>
+    private static List<SlotSeeker> Calendars(SlotSearch search) =>
+        [.. search.Seekers.GroupBy(s => (s.Zone.Id, s.CountryCode, s.RegionCode, s.Hours)).Select(g => g.First())];
+
+    private static List<Interval> Busy(SlotSearch search) => [.. search.Seekers.SelectMany(s => s.Busy).OrderBy(b => b.Start)];
+
+    private static IEnumerable<Interval> EveryoneWorking(IEnumerable<SlotSeeker> calendars, SlotSearch search, HolidayCalendar holidays) =>
+        calendars.Select(c => WorkingWindows(c, search, holidays)).Aggregate(Intersect);
 
     /// <summary>The first multiple of <paramref name="step"/> since the Unix epoch at or after <paramref name="instant"/>.</summary>
     public static Instant AlignUp(Instant instant, Duration step)
@@ -123,28 +117,31 @@ public static class SlotFinder
         return remainder == 0 ? instant : Instant.FromUnixTimeTicks(ticks - remainder + size);
     }
 
-    private static List<string> Explain(SlotSearch search, List<List<Interval>> working, List<List<Interval>> free, List<Interval> common, int found)
+    /// <summary>Why fewer slots than asked: by distinct calendar, so twenty people in eight zones give eight
+    /// reasons at most, not one for each pair of people.</summary>
+    private static List<string> Explain(SlotSearch search, List<SlotSeeker> calendars, HolidayCalendar holidays, List<Interval> busy, int found)
     {
         var reasons = new List<string>();
         var horizon = $"the {search.HorizonDays} days from {search.Earliest.ToString("uuuu-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture)}";
-        for (var i = 0; i < search.Seekers.Count; i++)
+        var working = calendars.Select(c => WorkingWindows(c, search, holidays).ToList()).ToList();
+        for (var i = 0; i < calendars.Count; i++)
         {
             if (working[i].Count == 0)
             {
-                reasons.Add($"{Who(search.Seekers[i])} has no working day in {horizon} (weekends and public holidays)");
+                reasons.Add($"{Who(calendars[i])} has no working day in {horizon} (weekends and public holidays)");
             }
         }
         if (reasons.Count > 0)
         {
             return reasons;
         }
-        for (var i = 0; i < search.Seekers.Count; i++)
+        for (var i = 0; i < calendars.Count; i++)
         {
-            for (var j = i + 1; j < search.Seekers.Count; j++)
+            for (var j = i + 1; j < calendars.Count; j++)
             {
-                if (Intersect(working[i], working[j]).Count == 0)
+                if (!Intersect(working[i], working[j]).Any())
                 {
-                    reasons.Add(NeverOverlap(search.Seekers[i], search.Seekers[j], working[i][0]));
+                    reasons.Add(NeverOverlap(calendars[i], calendars[j], working[i][0]));
                 }
             }
         }
@@ -152,21 +149,21 @@ public static class SlotFinder
         {
             return reasons;
         }
-        var everyoneWorking = working.Aggregate(Intersect);
+        var everyoneWorking = working.Aggregate<IEnumerable<Interval>>(Intersect).ToList();
         if (everyoneWorking.Count == 0)
         {
             reasons.Add($"each two participants' working hours overlap, but no time in {horizon} is inside everyone's at once");
             return reasons;
         }
-        var longest = common.Count == 0 ? Duration.Zero : common.Max(w => w.Duration);
+        var common = Subtract(everyoneWorking, busy).ToList();
         if (common.Count == 0)
         {
-            var booked = search.Seekers.Where((s, i) => free[i].Count < working[i].Count || s.Busy.Count > 0).Select(Who).ToList();
+            var booked = search.Seekers.Where(s => s.Busy.Any(b => everyoneWorking.Any(w => w.Start < b.End && b.Start < w.End))).Select(Who).ToList();
             reasons.Add($"everyone's working hours overlap, but {string.Join(", ", booked)} {(booked.Count == 1 ? "is" : "are")} booked at those times");
         }
         else if (found == 0)
         {
-            reasons.Add($"the longest time everyone is free is {(int)longest.TotalMinutes} minutes, shorter than the {(int)search.Length.TotalMinutes} minutes asked");
+            reasons.Add($"the longest time everyone is free is {(int)common.Max(w => w.Duration).TotalMinutes} minutes, shorter than the {(int)search.Length.TotalMinutes} minutes asked");
         }
         else
         {
