@@ -1,9 +1,9 @@
-using Paradiplomacy.ServiceDefaults.Projections;
 using Paradiplomacy.Contracts.IntegrationEvents;
 using Paradiplomacy.HostDefaults.Security;
 using Paradiplomacy.Programs.IntegrationEvents;
 using Paradiplomacy.ServiceDefaults.Aggregates;
 using Paradiplomacy.ServiceDefaults.Errors;
+using Paradiplomacy.ServiceDefaults.Projections;
 
 namespace Paradiplomacy.Programs.Domain;
 

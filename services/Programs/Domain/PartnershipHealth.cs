@@ -1,5 +1,5 @@
-using Paradiplomacy.ServiceDefaults.Projections;
 using System.Globalization;
+using Paradiplomacy.ServiceDefaults.Projections;
 
 namespace Paradiplomacy.Programs.Domain;
 

@@ -1,10 +1,10 @@
-using Paradiplomacy.ServiceDefaults.Projections;
 using Microsoft.EntityFrameworkCore;
 using Paradiplomacy.Contracts.IntegrationEvents;
 using Paradiplomacy.Programs.Data;
 using Paradiplomacy.Programs.Domain;
 using Paradiplomacy.ServiceDefaults.Aggregates;
 using Paradiplomacy.ServiceDefaults.Messaging;
+using Paradiplomacy.ServiceDefaults.Projections;
 
 namespace Paradiplomacy.Programs.IntegrationEvents;
 

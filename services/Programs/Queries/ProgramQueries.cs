@@ -1,4 +1,3 @@
-using Paradiplomacy.ServiceDefaults.Projections;
 using Microsoft.EntityFrameworkCore;
 using Paradiplomacy.HostDefaults.Security;
 using Paradiplomacy.Programs.Data;
@@ -6,6 +5,7 @@ using Paradiplomacy.Programs.Domain;
 using Paradiplomacy.Programs.Grpc;
 using Paradiplomacy.ServiceDefaults.Api;
 using Paradiplomacy.ServiceDefaults.Errors;
+using Paradiplomacy.ServiceDefaults.Projections;
 using V1 = Paradiplomacy.Contracts.Programs.V1;
 
 namespace Paradiplomacy.Programs.Queries;
