@@ -65,6 +65,41 @@ public sealed class PlatformTestHost : IAsyncDisposable
         return json.RootElement.GetProperty("access_token").GetString()!;
     }
 
+    /// <summary>Registers <paramref name="agreement"/> with the agreements service as the region's officer
+    /// would (in effect at once) and returns its id; other services hear of it by event.</summary>
+    public async Task<string> RegisterExistingAgreementAsync(ExistingAgreement agreement)
+    {
+        var signed = new { year = agreement.SignedOn.Year, month = agreement.SignedOn.Month, day = agreement.SignedOn.Day };
+        object Signatory(string name) => new { name, title = name, signedOn = signed, place = agreement.Place };
+        using var agreements = new HttpClient { BaseAddress = Endpoint("agreements", "http") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/agreements:registerExisting")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new
+            {
+                agreement = new
+                {
+                    kind = agreement.Kind, title = agreement.Title, indonesianParty = new { cityId = agreement.IndonesianCity },
+                    foreignParties = new[] { new { cityId = agreement.ForeignCity } }, fields = agreement.Fields,
+                    objectives = agreement.Objectives, mechanisms = agreement.Mechanisms, validityMonths = agreement.ValidityMonths,
+                },
+                instruments = new[]
+                {
+                    new { type = "MEMORANDUM_OF_UNDERSTANDING", indonesianSignatory = Signatory(agreement.IndonesianSignatory), foreignSignatory = Signatory(agreement.ForeignSignatory) },
+                },
+                source = agreement.Source,
+            }),
+        };
+        request.Headers.Authorization = new("Bearer", Token("regional-officer", agreement.Region));
+        using var response = await agreements.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"registerExisting refused {agreement.Title}: {body}");
+        }
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("id").GetString()!;
+    }
+
     /// <summary>Starts the AppHost without the named resources (and those that wait for them) and waits until every other one is healthy.</summary>
     public static async Task<PlatformTestHost> StartAsync(string name, IReadOnlyCollection<string>? without = null, IEnumerable<string>? extraArgs = null,
         bool withDashboard = false, CancellationToken cancellationToken = default)

@@ -27,8 +27,6 @@ public sealed class FundingFixture : IAsyncLifetime
     /// <summary>The programs service's REST endpoint (a process of the AppHost).</summary>
     public HttpClient Programs { get; private set; } = null!;
 
-    private HttpClient Agreements { get; set; } = null!;
-
     public IServiceProvider Services => _factory!.Services;
 
     public async Task InitializeAsync()
@@ -40,7 +38,6 @@ public sealed class FundingFixture : IAsyncLifetime
         }
         Environment.SetEnvironmentVariable("Identity__Authority", Infrastructure.IdentityUrl);
         Environment.SetEnvironmentVariable("services__programs__grpc__0", Infrastructure.Endpoint("programs", "grpc").ToString());
-        Agreements = new HttpClient { BaseAddress = Infrastructure.Endpoint("agreements", "http") };
         Programs = new HttpClient { BaseAddress = Infrastructure.Endpoint("programs", "http") };
         _factory = new WebApplicationFactory<Program>();
         Rest = _factory.CreateClient();
@@ -98,29 +95,13 @@ public sealed class FundingFixture : IAsyncLifetime
         }
     }
 
-    private async Task<string> ActiveAgreementAsync(string region, string cityId, string partnerId, params string[] fields)
-    {
-        var signed = new { year = 2025, month = 3, day = 10 };
-        var agreement = await SendAsync(Agreements, HttpMethod.Post, "/api/v1/agreements:registerExisting", region, new
+    private Task<string> ActiveAgreementAsync(string region, string cityId, string partnerId, params string[] fields) =>
+        Infrastructure.RegisterExistingAgreementAsync(new ExistingAgreement(region, cityId, partnerId, "DKI Jakarta–Rotterdam", fields, new DateOnly(2025, 3, 10))
         {
-            agreement = new
-            {
-                kind = "SISTER_CITY", title = "DKI Jakarta–Rotterdam", indonesianParty = new { cityId }, foreignParties = new[] { new { cityId = partnerId } },
-                fields, objectives = "Flood and waste management", mechanisms = "Expert exchanges and joint projects", validityMonths = 60,
-            },
-            instruments = new[]
-            {
-                new
-                {
-                    type = "MEMORANDUM_OF_UNDERSTANDING",
-                    indonesianSignatory = new { name = "Gubernur DKI Jakarta", title = "Gubernur", signedOn = signed, place = "Rotterdam" },
-                    foreignSignatory = new { name = "Burgemeester van Rotterdam", title = "Burgemeester", signedOn = signed, place = "Rotterdam" },
-                },
-            },
-            source = "Signed MoU kept by Biro Kerja Sama DKI Jakarta",
+            Objectives = "Flood and waste management", Mechanisms = "Expert exchanges and joint projects",
+            IndonesianSignatory = "Gubernur DKI Jakarta", ForeignSignatory = "Burgemeester van Rotterdam", Place = "Rotterdam",
+            Source = "Signed MoU kept by Biro Kerja Sama DKI Jakarta",
         });
-        return agreement.GetProperty("id").GetString()!;
-    }
 
     /// <summary>Waits until the funding service's copy of the program has the status (from the programs events).</summary>
     public async Task UntilProjectedAsync(string programId, string status)
@@ -144,7 +125,6 @@ public sealed class FundingFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        Agreements?.Dispose();
         Programs?.Dispose();
         if (_factory is not null)
         {

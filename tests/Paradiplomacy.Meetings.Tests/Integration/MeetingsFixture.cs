@@ -85,35 +85,13 @@ public sealed class MeetingsFixture : IAsyncLifetime
 
     private async Task<string> RegisterAgreementAsync()
     {
-        using var agreements = new HttpClient { BaseAddress = Infrastructure.Endpoint("agreements", "http") };
         // Sister cities since 1990; the MoU in force now was renewed in 2024 for five years.
-        var signed = new { year = 2024, month = 4, day = 20 };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/agreements:registerExisting")
+        var id = await Infrastructure.RegisterExistingAgreementAsync(new ExistingAgreement(Region, Bandung, FortWorth, "Kota Bandung–Fort Worth", ["education", "culture"], new DateOnly(2024, 4, 20))
         {
-            Content = JsonContent.Create(new
-            {
-                agreement = new
-                {
-                    kind = "SISTER_CITY", title = "Kota Bandung–Fort Worth", indonesianParty = new { cityId = Bandung }, foreignParties = new[] { new { cityId = FortWorth } },
-                    fields = new[] { "education", "culture" }, objectives = "Youth, culture and education exchanges", mechanisms = "Delegations and virtual working groups", validityMonths = 60,
-                },
-                instruments = new[]
-                {
-                    new
-                    {
-                        type = "MEMORANDUM_OF_UNDERSTANDING",
-                        indonesianSignatory = new { name = "Wali Kota Bandung", title = "Wali Kota", signedOn = signed, place = "Fort Worth" },
-                        foreignSignatory = new { name = "Mayor of Fort Worth", title = "Mayor", signedOn = signed, place = "Fort Worth" },
-                    },
-                },
-                source = "Signed MoU kept by Bagian Kerja Sama Kota Bandung",
-            }),
-        };
-        request.Headers.Authorization = new("Bearer", Token("regional-officer", Region));
-        using var response = await agreements.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, text);
-        var id = JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!;
+            Objectives = "Youth, culture and education exchanges", Mechanisms = "Delegations and virtual working groups",
+            IndonesianSignatory = "Wali Kota Bandung", ForeignSignatory = "Mayor of Fort Worth", Place = "Fort Worth",
+            Source = "Signed MoU kept by Bagian Kerja Sama Kota Bandung",
+        });
         // The meetings service hears of it by event.
         for (var i = 0; i < 150 && !await WithDbAsync(db => db.Agreements.AnyAsync(a => a.AgreementId == id)); i++)
         {

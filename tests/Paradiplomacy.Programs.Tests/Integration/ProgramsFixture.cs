@@ -40,7 +40,7 @@ public sealed class ProgramsFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("services__agreements__grpc__0", Infrastructure.Endpoint("agreements", "grpc").ToString());
         Agreements = new HttpClient { BaseAddress = Infrastructure.Endpoint("agreements", "http") };
         // Signed while the programs service did not run yet: its queues did not exist, so no event reaches it.
-        AgreementBeforeStart = await RegisterExistingAsync("35.78", "idn-35.78", "gn-1835848", "SISTER_CITY", ["education", "smart_city"]);
+        AgreementBeforeStart = await RegisterExistingAsync("35.78", "idn-35.78", "gn-1835848", "SISTER_CITY", "education", "smart_city");
         _factory = new WebApplicationFactory<Program>();
         Rest = _factory.CreateClient();
         var channel = GrpcChannel.ForAddress(_factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = _factory.Server.CreateHandler() });
@@ -62,36 +62,8 @@ public sealed class ProgramsFixture : IAsyncLifetime
         return id;
     }
 
-    private async Task<string> RegisterExistingAsync(string region, string cityId, string partnerId, string kind, string[] fields)
-    {
-        var signed = new { year = 2025, month = 1, day = 15 };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/agreements:registerExisting")
-        {
-            Content = JsonContent.Create(new
-            {
-                agreement = new
-                {
-                    kind, title = $"{cityId}–{partnerId}", indonesianParty = new { cityId }, foreignParties = new[] { new { cityId = partnerId } },
-                    fields, objectives = "Exchanges and training", mechanisms = "Annual working visits", validityMonths = 60,
-                },
-                instruments = new[]
-                {
-                    new
-                    {
-                        type = "MEMORANDUM_OF_UNDERSTANDING",
-                        indonesianSignatory = new { name = "Wali Kota", title = "Wali Kota", signedOn = signed, place = "Surabaya" },
-                        foreignSignatory = new { name = "Mayor", title = "Mayor", signedOn = signed, place = "Surabaya" },
-                    },
-                },
-                source = "Signed MoU kept by Bagian Kerja Sama",
-            }),
-        };
-        request.Headers.Authorization = new("Bearer", Infrastructure.Token("regional-officer", region));
-        using var response = await Agreements.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
-    }
+    private Task<string> RegisterExistingAsync(string region, string cityId, string partnerId, string kind, params string[] fields) =>
+        Infrastructure.RegisterExistingAgreementAsync(new ExistingAgreement(region, cityId, partnerId, $"{cityId}–{partnerId}", fields, new DateOnly(2025, 1, 15)) { Kind = kind, Place = "Surabaya" });
 
     /// <summary>Waits until the programs service's copy of the agreement has the status.</summary>
     public async Task UntilProjectedAsync(string agreementId, string status)
