@@ -95,6 +95,12 @@ public class FundingTests(SystemFixture fixture)
         Assert.Equal(55_000_000_00, Minor(figures, "available"));
         Assert.Equal(2, funding.RootElement.GetProperty("expenditures").GetArrayLength());
 
+        // Funding hears of the approval by event; until it has, the public sees the program as a plan (not in the report).
+        for (var i = 0; i < 150 && !await ProgramStatusIsAsync(program, "Approved", officer); i++)
+        {
+            await Task.Delay(200);
+        }
+
         // The open report of the agreement adds up to the program's figures, and the sources' shares to one.
         using var report = JsonDocument.Parse(await fixture.SendAsync(HttpMethod.Get, $"/api/v1/funding:report?agreementId={agreement}&groupBy=BY_PROGRAM", token: null));
         var row = report.RootElement.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == program);
@@ -131,6 +137,12 @@ public class FundingTests(SystemFixture fixture)
             : u.ValueKind == JsonValueKind.String ? long.Parse(u.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : u.GetInt64();
         var nanos = money.TryGetProperty("nanos", out var n) ? n.GetInt32() : 0;
         return units * 100 + nanos / 10_000_000;
+    }
+
+    private async Task<bool> ProgramStatusIsAsync(string program, string status, string token)
+    {
+        using var funding = JsonDocument.Parse(await fixture.SendAsync(HttpMethod.Get, $"/api/v1/funding/programs/{program}", token));
+        return funding.RootElement.TryGetProperty("programStatus", out var value) && value.GetString() == status;
     }
 
     private async Task<int> SendRawAsync(HttpMethod method, string path, string token, object body)
