@@ -32,13 +32,20 @@ public sealed class CityCache : IDisposable
         _logger = logger;
         try
         {
-            _redis.GetSubscriber().Subscribe(_channel, (_, id) => _local.TryRemove(id.ToString(), out (V1.City, DateTimeOffset) _));
+            _redis.GetSubscriber().Subscribe(_channel, (_, id) =>
+            {
+                _local.TryRemove(id.ToString(), out (V1.City, DateTimeOffset) _);
+                Changed?.Invoke(id.ToString());
+            });
         }
         catch (RedisException ex)
         {
             _logger.LogWarning("City cache invalidation channel unavailable: {Error}", ex.Message);
         }
     }
+
+    /// <summary>A city changed, here or on another replica (the search index follows it).</summary>
+    public event Action<string>? Changed;
 
     // Where reads were answered from: the dashboard charts the hit rate from it.
     private static readonly Counter<long> Lookups = Telemetry.Meter.CreateCounter<long>("paradiplomacy.cache.lookups", unit: "{lookup}");

@@ -6,16 +6,22 @@ namespace Paradiplomacy.Registry.Data;
 
 /// <summary>Finds cities by name over the city_names index: an exact form first, then prefixes,
 /// then, when those are few, trigram similarity for misspellings; ties go to the larger population.</summary>
-public sealed class CitySearch(NpgsqlDataSource dataSource)
+public sealed class CitySearch(NpgsqlDataSource dataSource, CityNameIndex index)
 {
     /// <summary>Fewer exact or prefix matches than this, and similar names are added after them.</summary>
-    public const int FuzzyBelow = 5;
+    public const int FuzzyBelow = NameIndex.FuzzyBelow;
 
     /// <summary>Ids of one page of matches, best first; one more than asked tells whether a next page exists.
     /// Names equal to or starting with the query always rank above names that are only similar, so
     /// the similar ones (the costly trigram scan) are looked for only when the exact and prefix
     /// matches do not fill the page.</summary>
-    public async Task<IReadOnlyList<string>> SearchAsync(string normalizedQuery, CityFilter filter, int offset, int limit, CancellationToken ct)
+    public Task<IReadOnlyList<string>> SearchAsync(string normalizedQuery, CityFilter filter, int offset, int limit, CancellationToken ct) =>
+        index.Current is { } names
+            ? Task.FromResult(names.Search(normalizedQuery, filter, offset, limit))
+            : SearchInDatabaseAsync(normalizedQuery, filter, offset, limit, ct);
+
+    /// <summary>The same search in SQL over city_names: the record, and what answers until the index is loaded.</summary>
+    public async Task<IReadOnlyList<string>> SearchInDatabaseAsync(string normalizedQuery, CityFilter filter, int offset, int limit, CancellationToken ct)
     {
         var prefix = EscapeLike(normalizedQuery) + "%";
         var ids = new List<string>(await PageAsync("n.name LIKE @prefix", "CASE WHEN n.name = @q THEN 1.0 ELSE 0.0 END + similarity(n.name, @q)",

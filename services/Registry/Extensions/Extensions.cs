@@ -22,6 +22,8 @@ public static class Extensions
         builder.Services.Configure<ReferenceDataOptions>(builder.Configuration.GetSection("Registry:ReferenceData"));
         builder.Services.AddSingleton<CountryDirectory>();
         builder.Services.AddSingleton<CityCache>();
+        builder.Services.AddSingleton<CityNameIndex>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CityNameIndex>());
         builder.Services.AddScoped<CitySearch>();
         builder.Services.AddScoped<CityQueries>();
         builder.Services.AddScoped<CityRegistration>();

@@ -17,6 +17,7 @@ public sealed class CityRegistryService(
     CityRegistration registration,
     AggregateWriter<City> writer,
     CityCache cache,
+    CityNameIndex index,
     CountryDirectory countries,
     TimeProvider clock,
     ILogger<CityRegistryService> logger) : V1.CityRegistry.CityRegistryBase
@@ -87,6 +88,9 @@ public sealed class CityRegistryService(
         var city = await registration.RegisterAsync(input.Name, level, countryCode, input.ParentId, input.Population > 0 ? input.Population : null,
             input.Location?.Latitude, input.Location?.Longitude, input.TimeZone, input.AlternateNames, caller, Ids.OrNull(request.RequestId),
             context.CancellationToken);
+        // Found by this replica's search as soon as the call returns, by the others' once they hear of it.
+        await index.RefreshAsync(city.Id, context.CancellationToken);
+        await cache.InvalidateAsync(city.Id);
         logger.LogInformation("City {CityId} ({Name}, {Country}) registered by {User}", city.Id, city.Name, city.CountryCode, caller.Describe());
         return await queries.ToProtoAsync(city, context.CancellationToken);
     }
@@ -107,6 +111,7 @@ public sealed class CityRegistryService(
         }, context.CancellationToken);
         if (changed.Count > 0)
         {
+            await index.RefreshAsync(city.Id, context.CancellationToken);
             await cache.InvalidateAsync(city.Id);
             logger.LogInformation("Profile of {CityId} updated by {User}: {Fields}", city.Id, caller.Describe(), string.Join(",", changed));
         }

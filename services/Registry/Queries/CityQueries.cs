@@ -32,10 +32,28 @@ public sealed class CityQueries(RegistryDbContext db, CitySearch search, CityCac
             ? await search.SearchAsync(normalizedQuery, filter, page.Offset, page.Size + 1, ct)
             : await search.ListAsync(filter, page.Offset, page.Size + 1, ct);
         var pageIds = ids.Take(page.Size).ToList();
-        var cities = await db.Cities.AsNoTracking().Where(c => pageIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        // Each city as GetCity answers it: from the cache, and the ones it lacks in one read that fills it.
+        var found = new Dictionary<string, V1.City>(pageIds.Count, StringComparer.Ordinal);
+        foreach (var id in pageIds)
+        {
+            if (await cache.GetAsync(id) is { } cached)
+            {
+                found[id] = cached;
+            }
+        }
+        var missing = pageIds.Where(id => !found.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+        {
+            var loaded = await db.Cities.AsNoTracking().Where(c => missing.Contains(c.Id)).ToListAsync(ct);
+            foreach (var proto in await ToProtoAsync(loaded, ct))
+            {
+                found[proto.Id] = proto;
+                await cache.SetAsync(proto);
+            }
+        }
 
         var response = new V1.ListCitiesResponse { NextPageToken = page.NextToken(pageIds.Count, ids.Count > page.Size) };
-        response.Cities.AddRange((await ToProtoAsync(pageIds.Select(id => cities[id]).ToList(), ct)).Select(c => For(c, caller)));
+        response.Cities.AddRange(pageIds.Where(found.ContainsKey).Select(id => For(found[id], caller)));
         return response;
     }
 

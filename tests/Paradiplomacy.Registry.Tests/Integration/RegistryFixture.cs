@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Paradiplomacy.Contracts.Registry.V1;
 using Paradiplomacy.Testing;
 
@@ -38,6 +39,16 @@ public sealed class RegistryFixture : IAsyncLifetime
         Rest = _factory.CreateClient();
         var channel = GrpcChannel.ForAddress(_factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = _factory.Server.CreateHandler() });
         Client = new CityRegistry.CityRegistryClient(channel);
+        // Search answers from memory once the index has loaded; the tests search it, not the fallback.
+        await SearchIndexAsync();
+    }
+
+    /// <summary>The service's in-memory search, once it has loaded.</summary>
+    public async Task<Paradiplomacy.Registry.Domain.NameIndex> SearchIndexAsync()
+    {
+        var index = Services.GetRequiredService<Paradiplomacy.Registry.Data.CityNameIndex>();
+        await index.Loaded.WaitAsync(TimeSpan.FromMinutes(2));
+        return index.Current!;
     }
 
     public Metadata Bearer(string role, string? region = null, string? ministry = null) =>

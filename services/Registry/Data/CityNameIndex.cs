@@ -1,0 +1,224 @@
+using System.Diagnostics;
+using Npgsql;
+using Paradiplomacy.Registry.Domain;
+
+namespace Paradiplomacy.Registry.Data;
+
+/// <summary>This replica's copy of every city's search forms (<see cref="NameIndex"/>), loaded from the database
+/// once the service starts and kept current three ways: a change made here is applied before its call returns;
+/// one made by another replica arrives on the city cache's Redis channel; and every <see cref="SweepInterval"/>
+/// the cities updated lately are read again, so a lost message costs at most that long. PostgreSQL stays the
+/// record: until the first load completes (and if it fails) search runs on the database.</summary>
+public sealed class CityNameIndex : BackgroundService
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<CityNameIndex> _logger;
+
+    public CityNameIndex(NpgsqlDataSource dataSource, CityCache cache, TimeProvider clock, ILogger<CityNameIndex> logger)
+    {
+        _dataSource = dataSource;
+        _clock = clock;
+        _logger = logger;
+        // Another replica's change, or this one's heard back.
+        cache.Changed += id => _ = RefreshSafelyAsync(id);
+    }
+
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
+
+    // A change is stamped before it commits: a sweep reads back this far before the previous one began, and
+    // skips what it finds unchanged.
+    private static readonly TimeSpan SweepOverlap = TimeSpan.FromSeconds(30);
+
+    private const int RebuildAfterChanges = 2000;
+
+    private const string CitySql = """
+        SELECT c.id, c.country_code, c.level, c.parent_id, c.population,
+               coalesce((c.profile->'seeking'->>'active')::boolean, false),
+               ARRAY(SELECT jsonb_array_elements_text(coalesce(c.profile->'traits', '[]'::jsonb))),
+               ARRAY(SELECT DISTINCT jsonb_array_elements_text(coalesce(c.profile->'priorityFields', '[]'::jsonb) || coalesce(c.profile->'seeking'->'fields', '[]'::jsonb)))
+        FROM cities c
+        """;
+
+    private volatile NameIndex? _index;
+    private readonly SemaphoreSlim _writes = new(1, 1);
+    // The database's _clock when the last load or sweep began.
+    private DateTimeOffset _sweptFrom = DateTimeOffset.UnixEpoch;
+
+    private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The index, or null while it is not loaded.</summary>
+    public NameIndex? Current => _index;
+
+    /// <summary>Completes when the first load has.</summary>
+    public Task Loaded => _loaded.Task;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested && _index is null)
+        {
+            try
+            {
+                await LoadAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogWarning(ex, "Loading the search index failed; search stays on the database and tries again");
+                await Task.Delay(TimeSpan.FromSeconds(5), _clock, stoppingToken);
+            }
+        }
+        using var timer = new PeriodicTimer(SweepInterval, _clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogWarning(ex, "Search index sweep failed; the next one tries again");
+            }
+        }
+    }
+
+    /// <summary>Reads every city and name and swaps in a new base (the cities changed while it was read are read again after).</summary>
+    public async Task LoadAsync(CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
+        var began = await DatabaseNowAsync(connection, ct);
+        var cities = await ReadCitiesAsync(connection, null, ct);
+        var names = new Dictionary<string, List<string>>(cities.Count, StringComparer.Ordinal);
+        await using (var command = new NpgsqlCommand("SELECT city_id, name FROM city_names", connection))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var id = reader.GetString(0);
+                if (!names.TryGetValue(id, out var list))
+                {
+                    names[id] = list = [];
+                }
+                list.Add(string.Intern(reader.GetString(1)));
+            }
+        }
+        var set = new NameSet(cities.Select(c => (c, (IEnumerable<string>)(names.GetValueOrDefault(c.Id) ?? []))));
+        await _writes.WaitAsync(ct);
+        try
+        {
+            _index = new NameIndex(set, new Dictionary<string, (IndexedCity, IReadOnlyList<string>)>());
+            _sweptFrom = began;
+        }
+        finally
+        {
+            _writes.Release();
+        }
+        _logger.LogInformation("Search index loaded: {Names} names of {Cities} cities in {Elapsed} ms", set.Count, set.Cities, watch.ElapsedMilliseconds);
+        _loaded.TrySetResult();
+        await SweepAsync(ct);
+    }
+
+    /// <summary>Applies the city as the database has it now; called after a change commits.</summary>
+    public async Task RefreshAsync(string id, CancellationToken ct)
+    {
+        if (_index is null)
+        {
+            return;
+        }
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
+        var cities = await ReadCitiesAsync(connection, ("c.id = @id", id), ct);
+        await ApplyAsync(connection, cities, ct);
+    }
+
+    /// <summary>Reads again the cities updated since the last sweep began (less an overlap) and applies those that changed;
+    /// many changes at once (a reference data import) make a new base instead.</summary>
+    public async Task SweepAsync(CancellationToken ct)
+    {
+        if (_index is null)
+        {
+            return;
+        }
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
+        var began = await DatabaseNowAsync(connection, ct);
+        var cities = await ReadCitiesAsync(connection, ("c.updated_at > @since", _sweptFrom - SweepOverlap), ct);
+        var changed = cities.Where(c => _index.Find(c.Id) is not { } known || !known.SameAs(c)).ToList();
+        if (changed.Count + _index.Changed > RebuildAfterChanges)
+        {
+            await LoadAsync(ct);
+            return;
+        }
+        await ApplyAsync(connection, changed, ct);
+        _sweptFrom = began;
+    }
+
+    private async Task RefreshSafelyAsync(string id)
+    {
+        try
+        {
+            await RefreshAsync(id, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Search index refresh of {CityId} failed; the next sweep reads it again", id);
+        }
+    }
+
+    private async Task ApplyAsync(NpgsqlConnection connection, List<IndexedCity> cities, CancellationToken ct)
+    {
+        if (cities.Count == 0)
+        {
+            return;
+        }
+        var names = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        await using (var command = new NpgsqlCommand("SELECT city_id, name FROM city_names WHERE city_id = ANY(@ids)", connection))
+        {
+            command.Parameters.AddWithValue("ids", cities.Select(c => c.Id).ToArray());
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var id = reader.GetString(0);
+                if (!names.TryGetValue(id, out var list))
+                {
+                    names[id] = list = [];
+                }
+                list.Add(reader.GetString(1));
+            }
+        }
+        await _writes.WaitAsync(ct);
+        try
+        {
+            _index = _index!.With(cities.Select(c => (c, (IReadOnlyList<string>)(names.GetValueOrDefault(c.Id) ?? []))));
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
+    private static async Task<List<IndexedCity>> ReadCitiesAsync(NpgsqlConnection connection, (string Where, object Value)? condition, CancellationToken ct)
+    {
+        var cities = new List<IndexedCity>();
+        await using var command = new NpgsqlCommand(condition is { } c ? $"{CitySql} WHERE {c.Where}" : CitySql, connection);
+        if (condition is { } p)
+        {
+            command.Parameters.AddWithValue(p.Where.Contains("@id", StringComparison.Ordinal) ? "id" : "since", p.Value);
+        }
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            cities.Add(new IndexedCity(
+                string.Intern(reader.GetString(0)), string.Intern(reader.GetString(1)), Enum.Parse<CityLevel>(reader.GetString(2)),
+                reader.IsDBNull(3) ? null : string.Intern(reader.GetString(3)), reader.IsDBNull(4) ? null : reader.GetInt64(4),
+                reader.GetBoolean(5), reader.GetFieldValue<string[]>(6), reader.GetFieldValue<string[]>(7)));
+        }
+        return cities;
+    }
+
+    private static async Task<DateTimeOffset> DatabaseNowAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT now()", connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return reader.GetFieldValue<DateTimeOffset>(0);
+    }
+}
