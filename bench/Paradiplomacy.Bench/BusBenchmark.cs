@@ -12,7 +12,7 @@ namespace Paradiplomacy.Bench;
 /// <summary>Events through the platform (profile update → outbox row in the same transaction → relay
 /// → RabbitMQ with confirms → a consumer) against RabbitMQ.Client publishing with confirms and
 /// consuming raw, the most the broker allows here. Lag is commit-to-delivery.</summary>
-public sealed class BusBenchmark(string amqpUri, CityRegistry.CityRegistryClient registry, string token, TimeSpan duration, int clients)
+public sealed class BusBenchmark(string amqpUri, CityRegistry.CityRegistryClient registry, Func<string, Task<string>> officerOf, TimeSpan duration, int clients)
 {
     private const string Exchange = "Paradiplomacy.Contracts.IntegrationEvents:CityProfileUpdated";
 
@@ -51,8 +51,14 @@ public sealed class BusBenchmark(string amqpUri, CityRegistry.CityRegistryClient
         await channel.BasicConsumeAsync(queue, autoAck: true, consumer);
 
         // Each client updates its own city, so no two writers contend for a row.
-        var cities = (await registry.ListCitiesAsync(new ListCitiesRequest { Filter = "country = \"ID\" AND level = REGENCY", PageSize = clients })).Cities.Select(c => c.Id).ToList();
-        var auth = new Metadata { { "Authorization", $"Bearer {token}" } };
+        // Each by an officer of that regency.
+        var regencies = (await registry.ListCitiesAsync(new ListCitiesRequest { Filter = "country = \"ID\" AND level = REGENCY", PageSize = clients })).Cities;
+        var cities = regencies.Select(c => c.Id).ToList();
+        var auths = new Dictionary<string, Metadata>();
+        foreach (var regency in regencies)
+        {
+            auths[regency.Id] = new Metadata { { "Authorization", $"Bearer {await officerOf(regency.Code)}" } };
+        }
         var until = DateTime.UtcNow + duration;
         var updates = 0;
         var started = Stopwatch.GetTimestamp();
@@ -66,7 +72,7 @@ public sealed class BusBenchmark(string amqpUri, CityRegistry.CityRegistryClient
                     Id = id,
                     Profile = new CityProfile { Summary = $"bench {worker} {n++}" },
                     UpdateMask = Google.Protobuf.WellKnownTypes.FieldMask.FromString("summary"),
-                }, auth);
+                }, auths[id]);
                 var key = $"{id}|{city.Etag}";
                 lock (pairing)
                 {

@@ -7,7 +7,12 @@ public sealed class Report
 {
     private readonly List<string[]> _rows = [];
 
-    public void Add(string measure, string figure, string baseline, string ratio, string aim) => _rows.Add([measure, figure, baseline, ratio, aim]);
+    public void Add(string measure, string figure, string baseline, string ratio, string aim)
+    {
+        _rows.Add([measure, figure, baseline, ratio, aim]);
+        // As measured too, so that a later failure does not lose it.
+        Console.WriteLine($"measured: {measure}: {figure} | {baseline} | {ratio}");
+    }
 
     public static string Ms(double value) => value.ToString("0.00", CultureInfo.InvariantCulture) + " ms";
 

@@ -24,6 +24,7 @@ public sealed class CityCache : IDisposable
     private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<string, (V1.City City, DateTimeOffset Expires)> _local = new(StringComparer.Ordinal);
     private readonly RedisChannel _channel = RedisChannel.Literal(Channel);
+    private readonly string _origin = Guid.NewGuid().ToString("N");
 
     public CityCache(IConnectionMultiplexer redis, TimeProvider clock, ILogger<CityCache> logger)
     {
@@ -32,10 +33,18 @@ public sealed class CityCache : IDisposable
         _logger = logger;
         try
         {
-            _redis.GetSubscriber().Subscribe(_channel, (_, id) =>
+            _redis.GetSubscriber().Subscribe(_channel, (_, message) =>
             {
-                _local.TryRemove(id.ToString(), out (V1.City, DateTimeOffset) _);
-                Changed?.Invoke(id.ToString());
+                // "origin|id": this replica hears its own announcements too, and has already acted on them.
+                var text = message.ToString();
+                var bar = text.IndexOf('|', StringComparison.Ordinal);
+                if (bar >= 0 && text.AsSpan(0, bar).SequenceEqual(_origin))
+                {
+                    return;
+                }
+                var id = bar >= 0 ? text[(bar + 1)..] : text;
+                _local.TryRemove(id, out (V1.City, DateTimeOffset) _);
+                Changed?.Invoke(id);
             });
         }
         catch (RedisException ex)
@@ -44,7 +53,7 @@ public sealed class CityCache : IDisposable
         }
     }
 
-    /// <summary>A city changed, here or on another replica (the search index follows it).</summary>
+    /// <summary>A city changed on another replica (the search index follows it).</summary>
     public event Action<string>? Changed;
 
     // Where reads were answered from: the dashboard charts the hit rate from it.
@@ -78,6 +87,49 @@ public sealed class CityCache : IDisposable
         }
     }
 
+    /// <summary>The cached ones of <paramref name="ids"/>: from memory, the rest in one round trip to Redis.</summary>
+    public async Task<Dictionary<string, V1.City>> GetManyAsync(IReadOnlyList<string> ids)
+    {
+        var found = new Dictionary<string, V1.City>(ids.Count, StringComparer.Ordinal);
+        var now = _clock.GetUtcNow();
+        var remote = new List<string>();
+        foreach (var id in ids)
+        {
+            if (_local.TryGetValue(id, out var entry) && entry.Expires > now)
+            {
+                found[id] = entry.City;
+            }
+            else
+            {
+                remote.Add(id);
+            }
+        }
+        Lookups.Add(found.Count, new KeyValuePair<string, object?>("result", "memory"));
+        if (remote.Count == 0)
+        {
+            return found;
+        }
+        try
+        {
+            var values = await _redis.GetDatabase().StringGetAsync([.. remote.Select(Key)]);
+            for (var i = 0; i < remote.Count; i++)
+            {
+                Lookups.Add(1, new KeyValuePair<string, object?>("result", values[i].HasValue ? "redis" : "miss"));
+                if (values[i].HasValue)
+                {
+                    var city = V1.City.Parser.ParseFrom((byte[])values[i]!);
+                    Remember(city);
+                    found[city.Id] = city;
+                }
+            }
+        }
+        catch (RedisException ex)
+        {
+            _logger.LogWarning("City cache read failed for {Count} cities: {Error}", remote.Count, ex.Message);
+        }
+        return found;
+    }
+
     public async Task SetAsync(V1.City city)
     {
         Remember(city);
@@ -97,7 +149,7 @@ public sealed class CityCache : IDisposable
         try
         {
             await _redis.GetDatabase().KeyDeleteAsync(Key(id));
-            await _redis.GetSubscriber().PublishAsync(_channel, id);
+            await _redis.GetSubscriber().PublishAsync(_channel, $"{_origin}|{id}");
         }
         catch (RedisException ex)
         {

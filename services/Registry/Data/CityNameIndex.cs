@@ -21,7 +21,7 @@ public sealed class CityNameIndex : BackgroundService
         _clock = clock;
         _logger = logger;
         // Another replica's change, or this one's heard back.
-        cache.Changed += id => _ = RefreshSafelyAsync(id);
+        cache.Changed += id => _ = RefreshAsync(id, CancellationToken.None);
     }
 
     public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
@@ -45,6 +45,10 @@ public sealed class CityNameIndex : BackgroundService
     // The database's _clock when the last load or sweep began.
     private DateTimeOffset _sweptFrom = DateTimeOffset.UnixEpoch;
 
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _pendingIds = new(StringComparer.Ordinal);
+    private TaskCompletionSource _pendingApplied = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task? _applying;
     private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The index, or null while it is not loaded.</summary>
@@ -118,16 +122,55 @@ public sealed class CityNameIndex : BackgroundService
         await SweepAsync(ct);
     }
 
-    /// <summary>Applies the city as the database has it now; called after a change commits.</summary>
-    public async Task RefreshAsync(string id, CancellationToken ct)
+    /// <summary>Applies the city as the database has it now; called after a change commits, it returns once the
+    /// index has it. Refreshes asked for while one is applied wait and go together in the next (one read of the
+    /// database and one rebuild of the changed layer for all of them), so a burst of writes costs a few batches.</summary>
+    public Task RefreshAsync(string id, CancellationToken ct)
     {
         if (_index is null)
         {
-            return;
+            return Task.CompletedTask;
         }
-        await using var connection = await _dataSource.OpenConnectionAsync(ct);
-        var cities = await ReadCitiesAsync(connection, ("c.id = @id", id), ct);
-        await ApplyAsync(connection, cities, ct);
+        Task applied;
+        lock (_gate)
+        {
+            _pendingIds.Add(id);
+            applied = _pendingApplied.Task;
+            _applying ??= Task.Run(ApplyPendingAsync, CancellationToken.None);
+        }
+        return applied.WaitAsync(ct);
+    }
+
+    private async Task ApplyPendingAsync()
+    {
+        while (true)
+        {
+            string[] ids;
+            TaskCompletionSource applied;
+            lock (_gate)
+            {
+                if (_pendingIds.Count == 0)
+                {
+                    _applying = null;
+                    return;
+                }
+                ids = [.. _pendingIds];
+                applied = _pendingApplied;
+                _pendingIds.Clear();
+                _pendingApplied = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+            try
+            {
+                await using var connection = await _dataSource.OpenConnectionAsync();
+                await ApplyAsync(connection, await ReadCitiesAsync(connection, ("c.id = ANY(@ids)", "ids", ids), CancellationToken.None), CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                _logger.LogWarning(ex, "Search index refresh of {Count} cities failed; the next sweep reads them again", ids.Length);
+            }
+            // Applied or not, the writers go on: the sweep is the safety net.
+            applied.TrySetResult();
+        }
     }
 
     /// <summary>Reads again the cities updated since the last sweep began (less an overlap) and applies those that changed;
@@ -140,7 +183,7 @@ public sealed class CityNameIndex : BackgroundService
         }
         await using var connection = await _dataSource.OpenConnectionAsync(ct);
         var began = await DatabaseNowAsync(connection, ct);
-        var cities = await ReadCitiesAsync(connection, ("c.updated_at > @since", _sweptFrom - SweepOverlap), ct);
+        var cities = await ReadCitiesAsync(connection, ("c.updated_at > @since", "since", _sweptFrom - SweepOverlap), ct);
         var changed = cities.Where(c => _index.Find(c.Id) is not { } known || !known.SameAs(c)).ToList();
         if (changed.Count + _index.Changed > RebuildAfterChanges)
         {
@@ -149,18 +192,6 @@ public sealed class CityNameIndex : BackgroundService
         }
         await ApplyAsync(connection, changed, ct);
         _sweptFrom = began;
-    }
-
-    private async Task RefreshSafelyAsync(string id)
-    {
-        try
-        {
-            await RefreshAsync(id, CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            _logger.LogWarning(ex, "Search index refresh of {CityId} failed; the next sweep reads it again", id);
-        }
     }
 
     private async Task ApplyAsync(NpgsqlConnection connection, List<IndexedCity> cities, CancellationToken ct)
@@ -195,13 +226,13 @@ public sealed class CityNameIndex : BackgroundService
         }
     }
 
-    private static async Task<List<IndexedCity>> ReadCitiesAsync(NpgsqlConnection connection, (string Where, object Value)? condition, CancellationToken ct)
+    private static async Task<List<IndexedCity>> ReadCitiesAsync(NpgsqlConnection connection, (string Where, string Name, object Value)? condition, CancellationToken ct)
     {
         var cities = new List<IndexedCity>();
         await using var command = new NpgsqlCommand(condition is { } c ? $"{CitySql} WHERE {c.Where}" : CitySql, connection);
         if (condition is { } p)
         {
-            command.Parameters.AddWithValue(p.Where.Contains("@id", StringComparison.Ordinal) ? "id" : "since", p.Value);
+            command.Parameters.AddWithValue(p.Name, p.Value);
         }
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

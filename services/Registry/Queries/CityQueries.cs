@@ -33,14 +33,7 @@ public sealed class CityQueries(RegistryDbContext db, CitySearch search, CityCac
             : await search.ListAsync(filter, page.Offset, page.Size + 1, ct);
         var pageIds = ids.Take(page.Size).ToList();
         // Each city as GetCity answers it: from the cache, and the ones it lacks in one read that fills it.
-        var found = new Dictionary<string, V1.City>(pageIds.Count, StringComparer.Ordinal);
-        foreach (var id in pageIds)
-        {
-            if (await cache.GetAsync(id) is { } cached)
-            {
-                found[id] = cached;
-            }
-        }
+        var found = await cache.GetManyAsync(pageIds);
         var missing = pageIds.Where(id => !found.ContainsKey(id)).ToList();
         if (missing.Count > 0)
         {
