@@ -30,7 +30,8 @@ public sealed class CityNameIndex : BackgroundService
     // skips what it finds unchanged.
     private static readonly TimeSpan SweepOverlap = TimeSpan.FromSeconds(30);
 
-    private const int RebuildAfterChanges = 2000;
+    // Past this many changed cities a new base is cheaper to search than the layers.
+    private const int RebuildAfterChanges = 20_000;
 
     private const string CitySql = """
         SELECT c.id, c.country_code, c.level, c.parent_id, c.population,
@@ -110,7 +111,7 @@ public sealed class CityNameIndex : BackgroundService
         await _writes.WaitAsync(ct);
         try
         {
-            _index = new NameIndex(set, new Dictionary<string, (IndexedCity, IReadOnlyList<string>)>());
+            _index = new NameIndex(set);
             _sweptFrom = began;
         }
         finally
@@ -218,7 +219,7 @@ public sealed class CityNameIndex : BackgroundService
         await _writes.WaitAsync(ct);
         try
         {
-            _index = _index!.With(cities.Select(c => (c, (IReadOnlyList<string>)(names.GetValueOrDefault(c.Id) ?? []))));
+            _index = _index!.With([.. cities.Select(c => (c, (IReadOnlyList<string>)(names.GetValueOrDefault(c.Id) ?? [])))]);
         }
         finally
         {

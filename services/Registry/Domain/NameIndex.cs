@@ -1,28 +1,34 @@
 namespace Paradiplomacy.Registry.Domain;
 
-/// <summary>The registry's name search in memory: a large base of every city's search forms, built once, and a
-/// small layer of the cities changed since (registered, profile updated), rebuilt at each change; a changed
-/// city's base entries are ignored. Immutable: a change makes a new index sharing the base. It answers as
+/// <summary>The registry's name search in memory: a large base of every city's search forms, built once, and small
+/// layers of the cities changed since (registered, profile updated), one per batch of changes and merged into one
+/// when there are <see cref="MaxLayers"/>; only a city's latest entry counts. Immutable: a change makes a new index sharing the base. It answers as
 /// <c>CitySearch</c>'s SQL does: forms equal to or starting with the query first, best score, then larger
 /// population, then id; when those are fewer than <see cref="FuzzyBelow"/>, similar forms follow.</summary>
 public sealed class NameIndex
 {
     public const int FuzzyBelow = 5;
 
+    public const int MaxLayers = 8;
+
     private readonly NameSet _base;
-    private readonly NameSet _changes;
+    private readonly IReadOnlyList<NameSet> _layers;
     private readonly IReadOnlyDictionary<string, (IndexedCity City, IReadOnlyList<string> Names)> _changed;
 
-    public NameIndex(NameSet @base, IReadOnlyDictionary<string, (IndexedCity City, IReadOnlyList<string> Names)> changed)
+    public NameIndex(NameSet @base) : this(@base, [], new Dictionary<string, (IndexedCity, IReadOnlyList<string>)>(StringComparer.Ordinal))
     {
-        _base = @base;
-        _changed = changed;
-        _changes = changed.Count == 0 ? NameSet.Empty : new NameSet(changed.Values.Select(c => (c.City, (IEnumerable<string>)c.Names)));
     }
 
-    public static readonly NameIndex Empty = new(NameSet.Empty, new Dictionary<string, (IndexedCity, IReadOnlyList<string>)>());
+    private NameIndex(NameSet @base, IReadOnlyList<NameSet> layers, IReadOnlyDictionary<string, (IndexedCity City, IReadOnlyList<string> Names)> changed)
+    {
+        _base = @base;
+        _layers = layers;
+        _changed = changed;
+    }
 
-    public int Names => _base.Count + _changes.Count;
+    public static readonly NameIndex Empty = new(NameSet.Empty);
+
+    public int Names => _base.Count + _layers.Sum(l => l.Count);
 
     public int Cities => _base.Cities + _changed.Count;
 
@@ -32,14 +38,18 @@ public sealed class NameIndex
     public NameSet Base => _base;
 
     /// <summary>The index with these cities as they are now, each found by its names.</summary>
-    public NameIndex With(IEnumerable<(IndexedCity City, IReadOnlyList<string> Names)> cities)
+    public NameIndex With(IReadOnlyList<(IndexedCity City, IReadOnlyList<string> Names)> cities)
     {
-        var changed = new Dictionary<string, (IndexedCity, IReadOnlyList<string>)>(_changed, StringComparer.Ordinal);
+        var changed = new Dictionary<string, (IndexedCity City, IReadOnlyList<string> Names)>(_changed, StringComparer.Ordinal);
         foreach (var (city, names) in cities)
         {
             changed[city.Id] = (city, names);
         }
-        return new NameIndex(_base, changed);
+        // A layer for this batch alone; with too many, one layer of every changed city's latest entry.
+        IReadOnlyList<NameSet> layers = _layers.Count + 1 < MaxLayers
+            ? [.. _layers, new NameSet(cities.Select(c => (c.City, (IEnumerable<string>)c.Names)))]
+            : [new NameSet(changed.Values.Select(c => (c.City, (IEnumerable<string>)c.Names)))];
+        return new NameIndex(_base, layers, changed);
     }
 
     /// <summary>The city as the index has it, if it does.</summary>
@@ -52,7 +62,10 @@ public sealed class NameIndex
         var prefixed = Collect(filter, found =>
         {
             _base.Prefixed(normalizedQuery, query, found);
-            _changes.Prefixed(normalizedQuery, query, found);
+            foreach (var layer in _layers)
+            {
+                layer.Prefixed(normalizedQuery, query, found);
+            }
         });
         var ids = Page(prefixed, offset, limit);
         if (ids.Count == limit || prefixed.Count >= FuzzyBelow)
@@ -62,7 +75,10 @@ public sealed class NameIndex
         var similar = Collect(filter, found =>
         {
             _base.Similar(query, found);
-            _changes.Similar(query, found);
+            foreach (var layer in _layers)
+            {
+                layer.Similar(query, found);
+            }
         });
         foreach (var city in prefixed.Keys)
         {
