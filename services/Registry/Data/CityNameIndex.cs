@@ -21,7 +21,7 @@ public sealed class CityNameIndex : BackgroundService
         _clock = clock;
         _logger = logger;
         // Another replica's change, or this one's heard back.
-        cache.Changed += id => _ = RefreshAsync(id, CancellationToken.None);
+        cache.Changed += id => _ = Enqueue(id, null);
     }
 
     public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
@@ -42,12 +42,11 @@ public sealed class CityNameIndex : BackgroundService
         """;
 
     private volatile NameIndex? _index;
-    private readonly SemaphoreSlim _writes = new(1, 1);
     // The database's _clock when the last load or sweep began.
     private DateTimeOffset _sweptFrom = DateTimeOffset.UnixEpoch;
 
     private readonly Lock _gate = new();
-    private readonly HashSet<string> _pendingIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (IndexedCity City, IReadOnlyList<string> Names)?> _pending = new(StringComparer.Ordinal);
     private TaskCompletionSource _pendingApplied = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _applying;
     private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -108,68 +107,88 @@ public sealed class CityNameIndex : BackgroundService
             }
         }
         var set = new NameSet(cities.Select(c => (c, (IEnumerable<string>)(names.GetValueOrDefault(c.Id) ?? []))));
-        await _writes.WaitAsync(ct);
-        try
+        lock (_gate)
         {
             _index = new NameIndex(set);
             _sweptFrom = began;
-        }
-        finally
-        {
-            _writes.Release();
         }
         _logger.LogInformation("Search index loaded: {Names} names of {Cities} cities in {Elapsed} ms", set.Count, set.Cities, watch.ElapsedMilliseconds);
         _loaded.TrySetResult();
         await SweepAsync(ct);
     }
 
-    /// <summary>Applies the city as the database has it now; called after a change commits, it returns once the
-    /// index has it. Refreshes asked for while one is applied wait and go together in the next (one read of the
-    /// database and one rebuild of the changed layer for all of them), so a burst of writes costs a few batches.</summary>
-    public Task RefreshAsync(string id, CancellationToken ct)
+    /// <summary>Applies a change this replica has just committed, from the city as the write left it: no read
+    /// of the database. It joins the next batch; a search on this replica waits for that batch, so the writer
+    /// finds what it wrote without the write waiting for the index.</summary>
+    public void Apply(City city) => Enqueue(city.Id, (IndexedCity.Of(city), [.. ReferenceDataLoader.SearchForms(city)]));
+
+    /// <summary>Reads the city again from the database in the next batch (another replica changed it).</summary>
+    public Task RefreshAsync(string id, CancellationToken ct) => Enqueue(id, null).WaitAsync(ct);
+
+    /// <summary>Completes when every change handed to the index so far is searchable.</summary>
+    public Task Pending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pending.Count == 0 && _applying is null ? Task.CompletedTask : _pendingApplied.Task;
+            }
+        }
+    }
+
+    /// <summary>Changes handed in while one batch is applied wait and go together in the next: one read of the
+    /// database for those that need it and one new layer for all, so a burst of writes costs a few batches.</summary>
+    private Task Enqueue(string id, (IndexedCity City, IReadOnlyList<string> Names)? entry)
     {
         if (_index is null)
         {
             return Task.CompletedTask;
         }
-        Task applied;
         lock (_gate)
         {
-            _pendingIds.Add(id);
-            applied = _pendingApplied.Task;
+            // A read from the database supersedes an entry from a write: it is at least as new.
+            _pending[id] = entry is null || !_pending.TryGetValue(id, out var queued) || queued is not null ? entry : null;
             _applying ??= Task.Run(ApplyPendingAsync, CancellationToken.None);
+            return _pendingApplied.Task;
         }
-        return applied.WaitAsync(ct);
     }
 
     private async Task ApplyPendingAsync()
     {
         while (true)
         {
-            string[] ids;
+            Dictionary<string, (IndexedCity City, IReadOnlyList<string> Names)?> batch;
             TaskCompletionSource applied;
             lock (_gate)
             {
-                if (_pendingIds.Count == 0)
+                if (_pending.Count == 0)
                 {
                     _applying = null;
                     return;
                 }
-                ids = [.. _pendingIds];
+                batch = new(_pending, StringComparer.Ordinal);
                 applied = _pendingApplied;
-                _pendingIds.Clear();
+                _pending.Clear();
                 _pendingApplied = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
             try
             {
-                await using var connection = await _dataSource.OpenConnectionAsync();
-                await ApplyAsync(connection, await ReadCitiesAsync(connection, ("c.id = ANY(@ids)", "ids", ids), CancellationToken.None), CancellationToken.None);
+                var entries = batch.Values.Where(e => e is not null).Select(e => e!.Value).ToList();
+                var toRead = batch.Where(e => e.Value is null).Select(e => e.Key).ToArray();
+                if (toRead.Length > 0)
+                {
+                    await using var connection = await _dataSource.OpenConnectionAsync();
+                    var cities = await ReadCitiesAsync(connection, ("c.id = ANY(@ids)", "ids", toRead), CancellationToken.None);
+                    entries.AddRange(await WithNamesAsync(connection, cities, CancellationToken.None));
+                }
+                Swap(entries);
             }
             catch (Exception ex)
             {
-                _logger.LogWarning(ex, "Search index refresh of {Count} cities failed; the next sweep reads them again", ids.Length);
+                _logger.LogWarning(ex, "Search index refresh of {Count} cities failed; the next sweep reads them again", batch.Count);
             }
-            // Applied or not, the writers go on: the sweep is the safety net.
+            // Applied or not, callers go on: the sweep is the safety net.
             applied.TrySetResult();
         }
     }
@@ -191,19 +210,16 @@ public sealed class CityNameIndex : BackgroundService
             await LoadAsync(ct);
             return;
         }
-        await ApplyAsync(connection, changed, ct);
+        Swap(await WithNamesAsync(connection, changed, ct));
         _sweptFrom = began;
     }
 
-    private async Task ApplyAsync(NpgsqlConnection connection, List<IndexedCity> cities, CancellationToken ct)
+    private static async Task<List<(IndexedCity City, IReadOnlyList<string> Names)>> WithNamesAsync(NpgsqlConnection connection, List<IndexedCity> cities, CancellationToken ct)
     {
-        if (cities.Count == 0)
-        {
-            return;
-        }
         var names = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        await using (var command = new NpgsqlCommand("SELECT city_id, name FROM city_names WHERE city_id = ANY(@ids)", connection))
+        if (cities.Count > 0)
         {
+            await using var command = new NpgsqlCommand("SELECT city_id, name FROM city_names WHERE city_id = ANY(@ids)", connection);
             command.Parameters.AddWithValue("ids", cities.Select(c => c.Id).ToArray());
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
@@ -216,14 +232,18 @@ public sealed class CityNameIndex : BackgroundService
                 list.Add(reader.GetString(1));
             }
         }
-        await _writes.WaitAsync(ct);
-        try
+        return [.. cities.Select(c => (c, (IReadOnlyList<string>)(names.GetValueOrDefault(c.Id) ?? [])))];
+    }
+
+    private void Swap(List<(IndexedCity City, IReadOnlyList<string> Names)> entries)
+    {
+        if (entries.Count == 0)
         {
-            _index = _index!.With([.. cities.Select(c => (c, (IReadOnlyList<string>)(names.GetValueOrDefault(c.Id) ?? [])))]);
+            return;
         }
-        finally
+        lock (_gate)
         {
-            _writes.Release();
+            _index = _index!.With(entries);
         }
     }
 

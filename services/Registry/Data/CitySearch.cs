@@ -15,10 +15,16 @@ public sealed class CitySearch(NpgsqlDataSource dataSource, CityNameIndex index)
     /// Names equal to or starting with the query always rank above names that are only similar, so
     /// the similar ones (the costly trigram scan) are looked for only when the exact and prefix
     /// matches do not fill the page.</summary>
-    public Task<IReadOnlyList<string>> SearchAsync(string normalizedQuery, CityFilter filter, int offset, int limit, CancellationToken ct) =>
-        index.Current is { } names
-            ? Task.FromResult(names.Search(normalizedQuery, filter, offset, limit))
-            : SearchInDatabaseAsync(normalizedQuery, filter, offset, limit, ct);
+    public async Task<IReadOnlyList<string>> SearchAsync(string normalizedQuery, CityFilter filter, int offset, int limit, CancellationToken ct)
+    {
+        if (index.Current is null)
+        {
+            return await SearchInDatabaseAsync(normalizedQuery, filter, offset, limit, ct);
+        }
+        // What this replica has just written is searchable first (a batch takes milliseconds).
+        await index.Pending.WaitAsync(ct);
+        return index.Current!.Search(normalizedQuery, filter, offset, limit);
+    }
 
     /// <summary>The same search in SQL over city_names: the record, and what answers until the index is loaded.</summary>
     public async Task<IReadOnlyList<string>> SearchInDatabaseAsync(string normalizedQuery, CityFilter filter, int offset, int limit, CancellationToken ct)

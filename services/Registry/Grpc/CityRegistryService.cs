@@ -89,7 +89,7 @@ public sealed class CityRegistryService(
             input.Location?.Latitude, input.Location?.Longitude, input.TimeZone, input.AlternateNames, caller, Ids.OrNull(request.RequestId),
             context.CancellationToken);
         // Found by this replica's search as soon as the call returns, by the others' once they hear of it.
-        await index.RefreshAsync(city.Id, context.CancellationToken);
+        index.Apply(city);
         await cache.InvalidateAsync(city.Id);
         logger.LogInformation("City {CityId} ({Name}, {Country}) registered by {User}", city.Id, city.Name, city.CountryCode, caller.Describe());
         return await queries.ToProtoAsync(city, context.CancellationToken);
@@ -111,7 +111,7 @@ public sealed class CityRegistryService(
         }, context.CancellationToken);
         if (changed.Count > 0)
         {
-            await index.RefreshAsync(city.Id, context.CancellationToken);
+            index.Apply(city);
             await cache.InvalidateAsync(city.Id);
             logger.LogInformation("Profile of {CityId} updated by {User}: {Fields}", city.Id, caller.Describe(), string.Join(",", changed));
         }
