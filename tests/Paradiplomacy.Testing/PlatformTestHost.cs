@@ -65,6 +65,25 @@ public sealed class PlatformTestHost : IAsyncDisposable
         return json.RootElement.GetProperty("access_token").GetString()!;
     }
 
+    /// <summary>Points a service about to run in-process at this platform, as the AppHost would: its database,
+    /// the cache and the broker (ConnectionStrings__*), the identity provider, and the gRPC endpoints of the
+    /// <paramref name="services"/> it calls. Returns the connection strings it set.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ConfigureInProcessServiceAsync(string database, params string[] services)
+    {
+        var connections = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in new[] { database, "cache", "eventbus" })
+        {
+            connections[name] = await ConnectionStringAsync(name);
+            Environment.SetEnvironmentVariable($"ConnectionStrings__{name}", connections[name]);
+        }
+        Environment.SetEnvironmentVariable("Identity__Authority", IdentityUrl);
+        foreach (var service in services)
+        {
+            Environment.SetEnvironmentVariable($"services__{service}__grpc__0", Endpoint(service, "grpc").ToString());
+        }
+        return connections;
+    }
+
     /// <summary>Registers <paramref name="agreement"/> with the agreements service as the region's officer
     /// would (in effect at once) and returns its id; other services hear of it by event.</summary>
     public async Task<string> RegisterExistingAgreementAsync(ExistingAgreement agreement)

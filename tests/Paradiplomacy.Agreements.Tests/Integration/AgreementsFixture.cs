@@ -29,13 +29,8 @@ public sealed class AgreementsFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Infrastructure = await PlatformTestHost.StartAsync("agreements-tests", without: ["agreements", "gateway"]);
-        foreach (var name in new[] { "agreements-db", "cache", "eventbus" })
-        {
-            Environment.SetEnvironmentVariable($"ConnectionStrings__{name}", await Infrastructure.ConnectionStringAsync(name));
-        }
+        await Infrastructure.ConfigureInProcessServiceAsync("agreements-db", "registry");
         RegistryUrl = Infrastructure.Endpoint("registry", "http");
-        Environment.SetEnvironmentVariable("Identity__Authority", Infrastructure.IdentityUrl);
-        Environment.SetEnvironmentVariable("services__registry__grpc__0", Infrastructure.Endpoint("registry", "grpc").ToString());
         Environment.SetEnvironmentVariable("services__registry__http__0", RegistryUrl.ToString());
         // The tests drive the lifecycle job themselves, with their clock.
         Environment.SetEnvironmentVariable("Agreements__Lifecycle__Enabled", "false");

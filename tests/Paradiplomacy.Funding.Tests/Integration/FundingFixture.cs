@@ -32,12 +32,7 @@ public sealed class FundingFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Infrastructure = await PlatformTestHost.StartAsync("funding-tests", without: ["funding", "gateway"]);
-        foreach (var name in new[] { "funding-db", "cache", "eventbus" })
-        {
-            Environment.SetEnvironmentVariable($"ConnectionStrings__{name}", await Infrastructure.ConnectionStringAsync(name));
-        }
-        Environment.SetEnvironmentVariable("Identity__Authority", Infrastructure.IdentityUrl);
-        Environment.SetEnvironmentVariable("services__programs__grpc__0", Infrastructure.Endpoint("programs", "grpc").ToString());
+        await Infrastructure.ConfigureInProcessServiceAsync("funding-db", "programs");
         Programs = new HttpClient { BaseAddress = Infrastructure.Endpoint("programs", "http") };
         _factory = new WebApplicationFactory<Program>();
         Rest = _factory.CreateClient();

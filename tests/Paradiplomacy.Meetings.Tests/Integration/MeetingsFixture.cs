@@ -39,13 +39,7 @@ public sealed class MeetingsFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Infrastructure = await PlatformTestHost.StartAsync("meetings-tests", without: ["meetings", "gateway"]);
-        foreach (var name in new[] { "meetings-db", "cache", "eventbus" })
-        {
-            Environment.SetEnvironmentVariable($"ConnectionStrings__{name}", await Infrastructure.ConnectionStringAsync(name));
-        }
-        Environment.SetEnvironmentVariable("Identity__Authority", Infrastructure.IdentityUrl);
-        Environment.SetEnvironmentVariable("services__registry__grpc__0", Infrastructure.Endpoint("registry", "grpc").ToString());
-        Environment.SetEnvironmentVariable("services__agreements__grpc__0", Infrastructure.Endpoint("agreements", "grpc").ToString());
+        await Infrastructure.ConfigureInProcessServiceAsync("meetings-db", "registry", "agreements");
         // The tests run the calendar's passes themselves, at the moments they choose.
         Environment.SetEnvironmentVariable("Meetings__CalendarJobEnabled", "false");
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>

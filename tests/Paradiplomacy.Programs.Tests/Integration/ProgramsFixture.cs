@@ -32,12 +32,7 @@ public sealed class ProgramsFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Infrastructure = await PlatformTestHost.StartAsync("programs-tests", without: ["programs", "gateway"]);
-        foreach (var name in new[] { "programs-db", "cache", "eventbus" })
-        {
-            Environment.SetEnvironmentVariable($"ConnectionStrings__{name}", await Infrastructure.ConnectionStringAsync(name));
-        }
-        Environment.SetEnvironmentVariable("Identity__Authority", Infrastructure.IdentityUrl);
-        Environment.SetEnvironmentVariable("services__agreements__grpc__0", Infrastructure.Endpoint("agreements", "grpc").ToString());
+        await Infrastructure.ConfigureInProcessServiceAsync("programs-db", "agreements");
         Agreements = new HttpClient { BaseAddress = Infrastructure.Endpoint("agreements", "http") };
         // Signed while the programs service did not run yet: its queues did not exist, so no event reaches it.
         AgreementBeforeStart = await RegisterExistingAsync("35.78", "idn-35.78", "gn-1835848", "SISTER_CITY", "education", "smart_city");

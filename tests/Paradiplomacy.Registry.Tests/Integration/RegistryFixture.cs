@@ -11,7 +11,7 @@ namespace Paradiplomacy.Registry.Tests.Integration;
 /// (Aspire.Hosting.Testing), and the registry service in-process on top of them.</summary>
 public sealed class RegistryFixture : IAsyncLifetime
 {
-    private readonly Dictionary<string, string> _connectionStrings = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, string> _connectionStrings = new Dictionary<string, string>();
     private WebApplicationFactory<Program>? _factory;
 
     public PlatformTestHost Infrastructure { get; private set; } = null!;
@@ -27,13 +27,7 @@ public sealed class RegistryFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Infrastructure = await PlatformTestHost.StartAsync("registry-tests", without: ["registry", "agreements", "gateway"]);
-        foreach (var name in new[] { "registry-db", "cache", "eventbus" })
-        {
-            _connectionStrings[name] = await Infrastructure.ConnectionStringAsync(name);
-            // The registry reads these names at start-up, as it does under the AppHost.
-            Environment.SetEnvironmentVariable($"ConnectionStrings__{name}", _connectionStrings[name]);
-        }
-        Environment.SetEnvironmentVariable("Identity__Authority", Infrastructure.IdentityUrl);
+        _connectionStrings = await Infrastructure.ConfigureInProcessServiceAsync("registry-db");
 
         _factory = new WebApplicationFactory<Program>();
         Rest = _factory.CreateClient();
