@@ -26,16 +26,12 @@ public sealed class NameIndex
         _changed = changed;
     }
 
-    public static readonly NameIndex Empty = new(NameSet.Empty);
-
     public int Names => _base.Count + _layers.Sum(l => l.Count);
 
     public int Cities => _base.Cities + _changed.Count;
 
     /// <summary>Cities changed since the base was built.</summary>
     public int Changed => _changed.Count;
-
-    public NameSet Base => _base;
 
     /// <summary>The index with these cities as they are now, each found by its names.</summary>
     public NameIndex With(IReadOnlyList<(IndexedCity City, IReadOnlyList<string> Names)> cities)

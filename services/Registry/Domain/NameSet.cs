@@ -51,8 +51,6 @@ public sealed class NameSet
         }
     }
 
-    public static readonly NameSet Empty = new([]);
-
     // A pool of its own, so every array in it is all zeros when rented.
     private static readonly ArrayPool<int> Counters = ArrayPool<int>.Create(1 << 21, 16);
 
