@@ -61,31 +61,7 @@ public sealed class CityCache : IDisposable
 
     private static RedisKey Key(string id) => $"registry:city:v1:{id}";
 
-    public async Task<V1.City?> GetAsync(string id)
-    {
-        if (_local.TryGetValue(id, out var entry) && entry.Expires > _clock.GetUtcNow())
-        {
-            Lookups.Add(1, new KeyValuePair<string, object?>("result", "memory"));
-            return entry.City;
-        }
-        try
-        {
-            var value = await _redis.GetDatabase().StringGetAsync(Key(id));
-            Lookups.Add(1, new KeyValuePair<string, object?>("result", value.HasValue ? "redis" : "miss"));
-            if (!value.HasValue)
-            {
-                return null;
-            }
-            var city = V1.City.Parser.ParseFrom((byte[])value!);
-            Remember(city);
-            return city;
-        }
-        catch (RedisException ex)
-        {
-            _logger.LogWarning("City cache read failed for {CityId}: {Error}", id, ex.Message);
-            return null;
-        }
-    }
+    public async Task<V1.City?> GetAsync(string id) => (await GetManyAsync([id])).GetValueOrDefault(id);
 
     /// <summary>The cached ones of <paramref name="ids"/>: from memory, the rest in one round trip to Redis.</summary>
     public async Task<Dictionary<string, V1.City>> GetManyAsync(IReadOnlyList<string> ids)

@@ -5,8 +5,8 @@ using Paradiplomacy.Registry.Domain;
 namespace Paradiplomacy.Registry.Data;
 
 /// <summary>This replica's copy of every city's search forms (<see cref="NameIndex"/>), loaded from the database
-/// once the service starts and kept current three ways: a change made here is applied before its call returns;
-/// one made by another replica arrives on the city cache's Redis channel; and every <see cref="SweepInterval"/>
+/// once the service starts and kept current three ways: a change made here is handed in as the write left it, and
+/// a search here waits for it; one made by another replica arrives on the city cache's Redis channel; and every <see cref="SweepInterval"/>
 /// the cities updated lately are read again, so a lost message costs at most that long. PostgreSQL stays the
 /// record: until the first load completes (and if it fails) search runs on the database.</summary>
 public sealed class CityNameIndex : BackgroundService
@@ -20,7 +20,7 @@ public sealed class CityNameIndex : BackgroundService
         _dataSource = dataSource;
         _clock = clock;
         _logger = logger;
-        // Another replica's change, or this one's heard back.
+        // Another replica's change: read it from the database.
         cache.Changed += id => _ = Enqueue(id, null);
     }
 
@@ -42,7 +42,7 @@ public sealed class CityNameIndex : BackgroundService
         """;
 
     private volatile NameIndex? _index;
-    // The database's _clock when the last load or sweep began.
+    // The database's clock when the last load or sweep began.
     private DateTimeOffset _sweptFrom = DateTimeOffset.UnixEpoch;
 
     private readonly Lock _gate = new();
@@ -92,21 +92,7 @@ public sealed class CityNameIndex : BackgroundService
         await using var connection = await _dataSource.OpenConnectionAsync(ct);
         var began = await DatabaseNowAsync(connection, ct);
         var cities = await ReadCitiesAsync(connection, null, ct);
-        var names = new Dictionary<string, List<string>>(cities.Count, StringComparer.Ordinal);
-        await using (var command = new NpgsqlCommand("SELECT city_id, name FROM city_names", connection))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                var id = reader.GetString(0);
-                if (!names.TryGetValue(id, out var list))
-                {
-                    names[id] = list = [];
-                }
-                list.Add(string.Intern(reader.GetString(1)));
-            }
-        }
-        var set = new NameSet(cities.Select(c => (c, (IEnumerable<string>)(names.GetValueOrDefault(c.Id) ?? []))));
+        var set = new NameSet((await WithNamesAsync(connection, cities, everyCity: true, ct)).Select(e => (e.City, (IEnumerable<string>)e.Names)));
         lock (_gate)
         {
             _index = new NameIndex(set);
@@ -180,7 +166,7 @@ public sealed class CityNameIndex : BackgroundService
                 {
                     await using var connection = await _dataSource.OpenConnectionAsync();
                     var cities = await ReadCitiesAsync(connection, ("c.id = ANY(@ids)", "ids", toRead), CancellationToken.None);
-                    entries.AddRange(await WithNamesAsync(connection, cities, CancellationToken.None));
+                    entries.AddRange(await WithNamesAsync(connection, cities, everyCity: false, CancellationToken.None));
                 }
                 Swap(entries);
             }
@@ -210,17 +196,22 @@ public sealed class CityNameIndex : BackgroundService
             await LoadAsync(ct);
             return;
         }
-        Swap(await WithNamesAsync(connection, changed, ct));
+        Swap(await WithNamesAsync(connection, changed, everyCity: false, ct));
         _sweptFrom = began;
     }
 
-    private static async Task<List<(IndexedCity City, IReadOnlyList<string> Names)>> WithNamesAsync(NpgsqlConnection connection, List<IndexedCity> cities, CancellationToken ct)
+    /// <summary>Each city with its search forms from city_names (every row when <paramref name="everyCity"/>).</summary>
+    private static async Task<List<(IndexedCity City, IReadOnlyList<string> Names)>> WithNamesAsync(NpgsqlConnection connection, List<IndexedCity> cities,
+        bool everyCity, CancellationToken ct)
     {
-        var names = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var names = new Dictionary<string, List<string>>(cities.Count, StringComparer.Ordinal);
         if (cities.Count > 0)
         {
-            await using var command = new NpgsqlCommand("SELECT city_id, name FROM city_names WHERE city_id = ANY(@ids)", connection);
-            command.Parameters.AddWithValue("ids", cities.Select(c => c.Id).ToArray());
+            await using var command = new NpgsqlCommand(everyCity ? "SELECT city_id, name FROM city_names" : "SELECT city_id, name FROM city_names WHERE city_id = ANY(@ids)", connection);
+            if (!everyCity)
+            {
+                command.Parameters.AddWithValue("ids", cities.Select(c => c.Id).ToArray());
+            }
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
