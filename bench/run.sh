@@ -24,3 +24,5 @@ echo "Start-up, fresh state, all 133,284 GeoNames places loaded, system on one c
 BENCH_STATE="$state" BENCH_ECHO="http://127.0.0.1:$echo_port" BENCH_TOKEN="$token" \
 BENCH_PGBENCH=$(ls /usr/lib/postgresql/*/bin/pgbench | tail -n1) \
   taskset -c $load_cpu dotnet "$bench" run
+# The gateway's overhead again, by wrk and h2load, on the same system in the same run.
+python3 bench/independent-load.py "$state" "$token" $load_cpu "${BENCH_SECONDS:-5}" "${BENCH_REPEATS:-3}" "${BENCH_CONCURRENCY:-16}"

@@ -1,7 +1,7 @@
 # Sourced by the benchmark scripts: builds Release, and starts and stops the system under test
 # pinned to one core while the load generator runs on the other.
 source scripts/prerequisites.sh
-ensure_prerequisites
+ensure_prerequisites bench
 dotnet build Paradiplomacy.sln -c Release -nologo -v q
 
 # Below the ephemeral range (as the tests' FreePort does): outgoing connections cannot take it first.

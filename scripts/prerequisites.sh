@@ -1,5 +1,6 @@
 # Sourced by run.sh and test.sh: installs the distribution's servers the system runs on, once;
-# with the argument "tests", also what the tests run outside .NET (Node.js, chromium).
+# with the argument "tests", also what the tests run outside .NET (Node.js, chromium); with "bench",
+# the independent load tools the benchmarks compare the .NET client with (wrk, h2load).
 ensure_prerequisites() {
   local missing=()
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
@@ -11,6 +12,11 @@ ensure_prerequisites() {
     command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
     # The dashboard's browser test drives Debian's chromium.
     [ -x /usr/bin/chromium ] || missing+=(chromium)
+  fi
+  if [ "${1:-}" = "bench" ]; then
+    command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+    command -v h2load >/dev/null 2>&1 || missing+=(nghttp2-client)
+    command -v pgbench >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pgbench >/dev/null 2>&1 || missing+=(postgresql-contrib)
   fi
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} from the distribution's packages..."

@@ -33,24 +33,22 @@ public static class Program
         var platform = new PlatformResources(postgres, cache, eventbus, identity, builder.IdentityUrl(), builder.GatewayUrl());
 
         // The services, each with its own database "{name}-db"; a service that calls another over gRPC references it.
+        // They start side by side, not one after another: what one needs from another at start (a catch-up)
+        // it asks for again until answered, and calls made while a peer is starting are retried.
         var registry = builder.AddPlatformService<Projects.Paradiplomacy_Registry>("registry", platform);
         var agreements = builder.AddPlatformService<Projects.Paradiplomacy_Agreements>("agreements", platform)
-            .WithReference(registry)
-            .WaitFor(registry);
+            .WithReference(registry);
         // Programs learns of agreements from their events, and once at start asks for those in effect it missed.
         var programs = builder.AddPlatformService<Projects.Paradiplomacy_Programs>("programs", platform)
-            .WithReference(agreements)
-            .WaitFor(agreements);
+            .WithReference(agreements);
         // Funding keeps programs from their events, and asks the programs service of one it has not heard of yet.
         builder.AddPlatformService<Projects.Paradiplomacy_Funding>("funding", platform)
-            .WithReference(programs)
-            .WaitFor(programs);
+            .WithReference(programs);
         // Meetings keeps agreements and programs from their events (catching up once on the agreements in effect)
         // and asks the registry for the zone of each city it meets in; its feeds are reached through the gateway.
         builder.AddPlatformService<Projects.Paradiplomacy_Meetings>("meetings", platform)
             .WithReference(registry)
             .WithReference(agreements)
-            .WaitFor(agreements)
             .WithEnvironment("Meetings__PublicBaseUrl", platform.GatewayUrl);
 
         // The gateway in front of every service above: REST on 8080, gRPC on 8081.

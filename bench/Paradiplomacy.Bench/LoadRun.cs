@@ -3,7 +3,9 @@ namespace Paradiplomacy.Bench;
 /// <summary>Closed-loop load: <c>concurrency</c> workers call as fast as answers come, for a fixed time.</summary>
 public static class LoadRun
 {
-    public sealed record Result(double RequestsPerSecond, double P50, double P99, int Errors);
+    /// <param name="ClientCpu">The load generator's own CPU over the run, in cores: near 1 on its one core, the
+    /// figure is the client's limit, not the server's.</param>
+    public sealed record Result(double RequestsPerSecond, double P50, double P99, int Errors, double ClientCpu);
 
     public const int WarmUpCalls = 50;
 
@@ -15,6 +17,8 @@ public static class LoadRun
             await call();
         }
         var recorder = new LatencyRecorder();
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        var cpuBefore = self.TotalProcessorTime;
         var until = DateTime.UtcNow + duration;
         var workers = Enumerable.Range(0, concurrency).Select(async _ =>
         {
@@ -24,7 +28,9 @@ public static class LoadRun
             }
         });
         await Task.WhenAll(workers);
-        return new Result(recorder.Count / duration.TotalSeconds, recorder.Percentile(50), recorder.Percentile(99), recorder.Errors);
+        self.Refresh();
+        var clientCpu = (self.TotalProcessorTime - cpuBefore) / duration;
+        return new Result(recorder.Count / duration.TotalSeconds, recorder.Percentile(50), recorder.Percentile(99), recorder.Errors, clientCpu);
     }
 
     /// <summary>The median of several runs (by throughput) and the spread of throughput across them.</summary>

@@ -18,6 +18,8 @@ public sealed class Report
 
     public static string Rps(double value) => value.ToString("0", CultureInfo.InvariantCulture) + "/s";
 
+    public static string Cores(double value) => value.ToString("0.00", CultureInfo.InvariantCulture) + " cores";
+
     public static string Ratio(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     public void Print()

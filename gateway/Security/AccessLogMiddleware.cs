@@ -24,7 +24,9 @@ public sealed class AccessLogMiddleware(RequestDelegate next, ILoggerFactory log
             .Select(b => (b.Verb, b.PathPattern, RequestMetrics.MethodName($"/{b.Method.Service.FullName}/{b.Method.Name}")))
             .ToList();
 
-    private readonly ILogger _log = loggers.CreateLogger("Paradiplomacy.Gateway.Access");
+    public const string Category = "Paradiplomacy.Gateway.Access";
+
+    private readonly ILogger _log = loggers.CreateLogger(Category);
 
     public async Task InvokeAsync(HttpContext context)
     {

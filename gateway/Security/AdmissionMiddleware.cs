@@ -8,7 +8,7 @@ namespace Paradiplomacy.Gateway.Security;
 /// that were offered but not accepted (a revoked key, an expired token) are refused outright, and
 /// every caller is held to its rate: per API key (its quota), per user (by role) or per anonymous
 /// client address.</summary>
-public sealed class AdmissionMiddleware(RequestDelegate next, RedisRateLimiter limiter, IOptionsMonitor<RateLimitOptions> limits)
+public sealed class AdmissionMiddleware(RequestDelegate next, SharedRateLimiter limiter, IOptionsMonitor<RateLimitOptions> limits)
 {
     public const string CallerItem = "paradiplomacy.caller";
 
@@ -33,7 +33,7 @@ public sealed class AdmissionMiddleware(RequestDelegate next, RedisRateLimiter l
         }
         var caller = authenticated ? user.FindFirst(ClaimNames.Subject)?.Value ?? "unknown" : $"anonymous@{context.Connection.RemoteIpAddress}";
         context.Items[CallerItem] = caller;
-        var wait = await limiter.CheckAsync(caller, AccessRules.LimitFor(user, limits.CurrentValue));
+        var wait = limiter.Check(caller, AccessRules.LimitFor(user, limits.CurrentValue));
         if (wait is not null)
         {
             await GatewayErrors.WriteAsync(context, StatusCodes.Status429TooManyRequests, Grpc.Core.StatusCode.ResourceExhausted,

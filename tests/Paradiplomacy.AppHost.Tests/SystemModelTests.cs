@@ -49,24 +49,25 @@ public class SystemModelTests
     }
 
     [Fact]
-    public async Task Every_service_waits_for_what_it_references_and_can_be_replicated()
+    public async Task Every_service_waits_for_its_infrastructure_starts_beside_the_services_it_calls_and_can_be_replicated()
     {
         var model = await ModelAsync("executables", "--Paradiplomacy:Replicas:agreements=3");
+        HashSet<string> Waits(string name) => model[name].Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToHashSet();
+        HashSet<string> References(string name) => model[name].Annotations.OfType<ResourceRelationshipAnnotation>()
+            .Where(r => r.Type == "Reference").Select(r => r.Resource.Name).ToHashSet();
+        var services = new[] { "registry", "agreements", "programs", "funding", "meetings" };
 
-        var agreements = (ProjectResource)model["agreements"];
-        var waits = agreements.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToHashSet();
-        Assert.Superset(new HashSet<string> { "agreements-db", "cache", "eventbus", "identity", "registry" }, waits);
-        Assert.Equal(3, agreements.Annotations.OfType<ReplicaAnnotation>().Single().Replicas);
-        var gateway = (ProjectResource)model["gateway"];
-        Assert.Superset(new HashSet<string> { "programs-db", "eventbus", "agreements" },
-            model["programs"].Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToHashSet());
-        Assert.Superset(new HashSet<string> { "funding-db", "eventbus", "programs" },
-            model["funding"].Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToHashSet());
-        Assert.Superset(new HashSet<string> { "meetings-db", "eventbus", "agreements" },
-            model["meetings"].Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToHashSet());
-        Assert.Superset(new HashSet<string> { "registry", "agreements", "programs", "funding", "meetings", "cache", "identity" },
-            gateway.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToHashSet());
-        Assert.All(new[] { "registry", "agreements", "programs", "funding", "meetings" }, name =>
+        Assert.All(services, name => Assert.Superset(new HashSet<string> { $"{name}-db", "cache", "eventbus", "identity" }, Waits(name)));
+        // Side by side: no service (nor the gateway) waits for another; the gateway is ready once they all are.
+        Assert.All(services.Append("gateway"), name => Assert.Empty(Waits(name).Intersect(services)));
+        Assert.Superset(new HashSet<string> { "registry" }, References("agreements"));
+        Assert.Superset(new HashSet<string> { "agreements" }, References("programs"));
+        Assert.Superset(new HashSet<string> { "programs" }, References("funding"));
+        Assert.Superset(new HashSet<string> { "registry", "agreements" }, References("meetings"));
+        Assert.Superset(new HashSet<string>(services), References("gateway"));
+        Assert.Superset(new HashSet<string> { "cache", "identity" }, Waits("gateway"));
+        Assert.Equal(3, model["agreements"].Annotations.OfType<ReplicaAnnotation>().Single().Replicas);
+        Assert.All(services, name =>
             Assert.Contains(model[name].Annotations.OfType<ResourceCommandAnnotation>(), c => c.Name == Hosting.Commands.OperatorCommandExtensions.ReplayErrorQueueCommand));
     }
 

@@ -140,8 +140,9 @@ public sealed class PlatformTestHost : IAsyncDisposable
             (options, _) => options.DisableDashboard = !withDashboard, cancellationToken);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Aspire.Hosting.Dcp", LogLevel.Warning));
         var removed = (without ?? []).Select(n => builder.Resources.Single(r => r.Name == n)).ToHashSet();
-        // What waits for a removed resource could never start: it goes too (programs, without agreements).
-        while (builder.Resources.Except(removed).Where(r => r.Annotations.OfType<WaitAnnotation>().Any(w => removed.Contains(w.Resource))).ToList() is { Count: > 0 } blocked)
+        // What waits for a removed resource could never start, and what calls one would run without it:
+        // it goes too (programs, without agreements).
+        while (builder.Resources.Except(removed).Where(r => DependsOnAny(r, removed)).ToList() is { Count: > 0 } blocked)
         {
             removed.UnionWith(blocked);
         }
@@ -172,6 +173,10 @@ public sealed class PlatformTestHost : IAsyncDisposable
         }
         return host;
     }
+
+    private static bool DependsOnAny(IResource resource, IReadOnlySet<IResource> removed) =>
+        resource.Annotations.OfType<WaitAnnotation>().Any(w => removed.Contains(w.Resource))
+        || resource.Annotations.OfType<ResourceRelationshipAnnotation>().Any(r => r.Type == "Reference" && removed.Contains(r.Resource));
 
     /// <summary>Runs one of a resource's commands (start, stop, restart, replay-error-queue…) as the dashboard's menu does.</summary>
     public async Task<ExecuteCommandResult> CommandAsync(string resource, string command) =>

@@ -69,11 +69,11 @@ public static class PlatformServiceExtensions
                 "Every service is healthy. Gateway: http://127.0.0.1:{HttpPort} (REST/JSON, docs at /docs)  http://127.0.0.1:{GrpcPort} (gRPC)", httpPort, grpcPort);
             return Task.CompletedTask;
         });
-        // In front of every platform service added before it: their endpoints by service discovery,
-        // and ready only once they are.
+        // In front of every platform service added before it: their endpoints by service discovery. It
+        // starts beside them, and its own health check (every destination healthy) makes it ready only once they are.
         foreach (var service in platform.Services)
         {
-            gateway.WithReference(service).WaitFor(service);
+            gateway.WithReference(service);
         }
         return gateway
             .WithEndpoint("http", e => Fixed(e, httpPort))

@@ -27,7 +27,9 @@ public static class DataExtensions
             .Build();
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddSingleton<OutboxSignal>();
-        builder.Services.AddDbContext<TContext>((sp, options) => options
+        // Pooled: a context and its options are built once and reset between calls. Built per call, they
+        // were a sixth of the CPU of a cached read (profiled), which never touches the database.
+        builder.Services.AddDbContextPool<TContext>((sp, options) => options
             // An aggregate with several child tables (a program's participants, indicators, actuals) loads
             // them in one query each rather than as their cartesian product.
             .UseNpgsql(dataSource, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))

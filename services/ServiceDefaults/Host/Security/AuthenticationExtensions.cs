@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Paradiplomacy.HostDefaults.Security;
 
@@ -27,7 +26,7 @@ public static class AuthenticationExtensions
 
         var authentication = builder.Services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "user or gateway token", options =>
-                options.ForwardDefaultSelector = context => gatewayAuthority is not null && IssuerOf(context.Request.Headers.Authorization.ToString()) == gatewayAuthority
+                options.ForwardDefaultSelector = context => gatewayAuthority is not null && TokenIssuer.Of(context.Request.Headers.Authorization.ToString()) == gatewayAuthority
                     ? GatewayScheme
                     : UserScheme)
             .AddJwtBearer(UserScheme, options => Configure(options, authority, audience));
@@ -48,19 +47,8 @@ public static class AuthenticationExtensions
         options.TokenValidationParameters.NameClaimType = ClaimNames.Subject;
         options.TokenValidationParameters.RoleClaimType = ClaimNames.Role;
         options.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
-    }
-
-    /// <summary>The iss claim of a bearer token, read without validating it: only to pick the scheme that will.</summary>
-    private static string? IssuerOf(string authorization)
-    {
-        const string prefix = "Bearer ";
-        if (!authorization.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-        var handler = new JsonWebTokenHandler();
-        var token = authorization[prefix.Length..].Trim();
-        return handler.CanReadToken(token) ? handler.ReadJsonWebToken(token).Issuer : null;
+        options.TokenHandlers.Clear();
+        options.TokenHandlers.Add(new RememberingTokenHandler(TimeProvider.System) { MapInboundClaims = false });
     }
 
     private static bool IsLoopback(string url) =>
