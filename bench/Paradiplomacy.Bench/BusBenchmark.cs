@@ -98,6 +98,48 @@ public sealed class BusBenchmark(string amqpUri, CityRegistry.CityRegistryClient
         return (ordered.Count / elapsed, Percentile(ordered, 50), Percentile(ordered, 99));
     }
 
+    /// <summary>The relay alone: <paramref name="backlog"/> copies of the last CityProfileUpdated outbox row written into
+    /// registry-db at once (as after the broker was away), drained by the registry's relay to a consumer. No service
+    /// consumes that event, so the consumer here is its only one. Returns events per second from the rows' commit to
+    /// the last delivery, and the seconds that took.</summary>
+    public async Task<(double EventsPerSecond, double Seconds)> BacklogAsync(Npgsql.NpgsqlDataSource registryDb, int backlog)
+    {
+        var received = 0;
+        var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var connection = await new ConnectionFactory { Uri = new Uri(amqpUri) }.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.ExchangeDeclareAsync(Exchange, ExchangeType.Fanout, durable: true, autoDelete: false);
+        var queue = (await channel.QueueDeclareAsync($"bench-backlog-{Guid.NewGuid():N}", durable: false, exclusive: true, autoDelete: true)).QueueName;
+        await channel.QueueBindAsync(queue, Exchange, string.Empty);
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += (_, _) =>
+        {
+            if (Interlocked.Increment(ref received) == backlog)
+            {
+                drained.TrySetResult();
+            }
+            return Task.CompletedTask;
+        };
+        await channel.BasicConsumeAsync(queue, autoAck: true, consumer);
+
+        await using var insert = registryDb.CreateCommand("""
+            INSERT INTO outbox_messages (id, message_type, payload, occurred_at, attempts)
+            SELECT gen_random_uuid(), t.message_type, t.payload, now(), 0
+            FROM (SELECT message_type, payload FROM outbox_messages WHERE message_type LIKE '%CityProfileUpdated%' ORDER BY sequence DESC LIMIT 1) t,
+                 generate_series(1, $1)
+            """);
+        insert.Parameters.Add(new Npgsql.NpgsqlParameter { Value = backlog });
+        var started = Stopwatch.GetTimestamp();
+        var written = await insert.ExecuteNonQueryAsync();
+        if (written != backlog)
+        {
+            throw new InvalidOperationException($"{written} outbox rows written, not {backlog}: is there no CityProfileUpdated row to copy?");
+        }
+        await Task.WhenAny(drained.Task, Task.Delay(TimeSpan.FromMinutes(10)));
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return (received / seconds, seconds);
+    }
+
     public async Task<double> RawAsync()
     {
         await using var connection = await new ConnectionFactory { Uri = new Uri(amqpUri) }.CreateConnectionAsync();

@@ -33,6 +33,20 @@ public static class LoadRun
         return new Result(recorder.Count / duration.TotalSeconds, recorder.Percentile(50), recorder.Percentile(99), recorder.Errors, clientCpu);
     }
 
+    /// <summary>A figure and its baseline, their runs alternated (baseline, figure, baseline, ...) so that drift in
+    /// the machine's background work hits both alike; each the median of its runs, with its spread.</summary>
+    public static async Task<((Result Median, double Spread) Baseline, (Result Median, double Spread) Figure)> CompareAsync(
+        int repeats, int concurrency, TimeSpan duration, Func<Task> baseline, Func<Task> figure)
+    {
+        List<Result> baselines = [], figures = [];
+        for (var i = 0; i < repeats; i++)
+        {
+            baselines.Add(await RunAsync(concurrency, duration, baseline));
+            figures.Add(await RunAsync(concurrency, duration, figure));
+        }
+        return (Median(baselines), Median(figures));
+    }
+
     /// <summary>The median of several runs (by throughput) and the spread of throughput across them.</summary>
     public static async Task<(Result Median, double Spread)> RepeatAsync(int repeats, int concurrency, TimeSpan duration, Func<Task> call)
     {
@@ -41,6 +55,11 @@ public static class LoadRun
         {
             results.Add(await RunAsync(concurrency, duration, call));
         }
+        return Median(results);
+    }
+
+    private static (Result Median, double Spread) Median(List<Result> results)
+    {
         var ordered = results.OrderBy(r => r.RequestsPerSecond).ToList();
         var median = ordered[ordered.Count / 2];
         var spread = (ordered[^1].RequestsPerSecond - ordered[0].RequestsPerSecond) / median.RequestsPerSecond;

@@ -9,6 +9,7 @@ using Paradiplomacy.Bench;
 //                            and the national reports over N generated ledger entries beside summing them in SQL
 // bench meetings --participants P --bookings B --days D
 //                            the meetings time finder in-process: the interval merge beside trying every start
+// bench writes              CreateCity alone, as the write row drives it, for a profiler to watch (dotnet-trace)
 // bench cost --label L --apphost-pid N
 //                            one side of the telemetry cost comparison (bench/telemetry-cost.sh)
 if (args.Length > 0 && args[0] == "echo")
@@ -38,6 +39,13 @@ if (args.Length > 0 && args[0] == "cost")
 {
     string Arg(string name) => args[Array.IndexOf(args, name) + 1];
     Console.WriteLine(await new TelemetryCost(options, int.Parse(Arg("--apphost-pid"), System.Globalization.CultureInfo.InvariantCulture)).RunAsync(Arg("--label")));
+    return 0;
+}
+if (args.Length > 0 && args[0] == "writes")
+{
+    var writes = new Report();
+    await new Benchmarks(options, writes).WritesOnlyAsync();
+    writes.Print();
     return 0;
 }
 if (args.Length > 0 && args[0] == "reports")

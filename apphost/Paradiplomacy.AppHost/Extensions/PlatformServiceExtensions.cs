@@ -15,6 +15,7 @@ public static class PlatformServiceExtensions
     {
         var port = builder.Configuration.GetValue("Paradiplomacy:IdentityPort", 18887);
         return builder.AddProject<TProject>(name)
+            .WithBuiltProgram()
             .WithEndpoint("http", e => Fixed(e, port))
             .WithEnvironment("Identity__StateDirectory", state.Path)
             .WithEnvironment("Identity__Issuer", builder.IdentityUrl())
@@ -32,8 +33,8 @@ public static class PlatformServiceExtensions
     public static string GatewayUrl(this IDistributedApplicationBuilder builder) =>
         $"http://127.0.0.1:{builder.Configuration.GetValue("Paradiplomacy:GatewayHttpPort", 8080)}";
 
-    /// <summary>A platform service: its own database "{name}-db", the cache and the bus (waiting for each
-    /// to be healthy), the identity authorities, /health as its readiness, replicas from
+    /// <summary>A platform service: its own database "{name}-db" and the cache (waiting for each to be
+    /// healthy), the bus, the identity authorities, /health as its readiness, replicas from
     /// Paradiplomacy:Replicas:{name}, the operator's error-queue replay, and a place behind the gateway.
     /// Its two Kestrel endpoints (http: HTTP/1.1, grpc: HTTP/2) come from its appsettings.json.</summary>
     public static IResourceBuilder<ProjectResource> AddPlatformService<TProject>(this IDistributedApplicationBuilder builder, string name,
@@ -42,10 +43,12 @@ public static class PlatformServiceExtensions
     {
         var database = platform.Postgres.AddDatabase($"{name}-db");
         var service = builder.AddProject<TProject>(name)
+            .WithBuiltProgram()
             .WithReference(database)
             .WaitFor(database)
+            // Not waiting for the bus: RabbitMQ takes 10-16 s to boot on one core, time a service uses to
+            // start; MassTransit connects once the broker listens, and /health waits for that.
             .WithReference(platform.EventBus)
-            .WaitFor(platform.EventBus)
             .WithPlatformDefaults(platform)
             .WithEnvironment("Identity__GatewayAuthority", platform.GatewayUrl)
             .WithErrorQueueReplay(platform.EventBus);
@@ -61,7 +64,7 @@ public static class PlatformServiceExtensions
     {
         var httpPort = builder.Configuration.GetValue("Paradiplomacy:GatewayHttpPort", 8080);
         var grpcPort = builder.Configuration.GetValue("Paradiplomacy:GatewayGrpcPort", 8081);
-        var gateway = builder.AddProject<TProject>(name);
+        var gateway = builder.AddProject<TProject>(name).WithBuiltProgram();
         // What a newcomer needs once everything is up, in the AppHost's own console.
         builder.Eventing.Subscribe<ResourceReadyEvent>(gateway.Resource, (ready, _) =>
         {

@@ -13,6 +13,15 @@ public sealed class CityRegistration(RegistryDbContext db, AggregateWriter<City>
 {
     public const string Action = "register";
 
+    // Compiled once: built from LINQ at each call, this query's expression tree and cache lookup were a
+    // tenth of the registry's CPU under writes (profiled).
+    private static readonly Func<RegistryDbContext, string, string, CityLevel, string?, CancellationToken, Task<City?>> RegisteredAs =
+        EF.CompileAsyncQuery((RegistryDbContext db, string normalizedName, string countryCode, CityLevel level, string? parentId, CancellationToken ct) =>
+            db.CityNames.AsNoTracking()
+                .Where(n => n.Name == normalizedName)
+                .Join(db.Cities, n => n.CityId, c => c.Id, (n, c) => c)
+                .FirstOrDefault(c => c.CountryCode == countryCode && c.Level == level && c.ParentId == parentId));
+
     /// <summary>The new city, or the one an earlier call with the same request id registered.</summary>
     public async Task<City> RegisterAsync(string name, CityLevel level, string countryCode, string? parentId, long? population,
         double? latitude, double? longitude, string? timeZone, IEnumerable<string> alternateNames, Caller caller, string? requestId,
@@ -39,11 +48,7 @@ public sealed class CityRegistration(RegistryDbContext db, AggregateWriter<City>
     /// <summary>One government of a name, level and parent per country.</summary>
     private async Task EnsureNotRegisteredAsync(City city, CancellationToken ct)
     {
-        var normalized = NameNormalizer.Normalize(city.Name);
-        var duplicate = await db.CityNames.AsNoTracking()
-            .Where(n => n.Name == normalized)
-            .Join(db.Cities, n => n.CityId, c => c.Id, (n, c) => c)
-            .FirstOrDefaultAsync(c => c.CountryCode == city.CountryCode && c.Level == city.Level && c.ParentId == city.ParentId, ct);
+        var duplicate = await RegisteredAs(db, NameNormalizer.Normalize(city.Name), city.CountryCode, city.Level, city.ParentId, ct);
         if (duplicate is not null)
         {
             throw new AlreadyExistsException($"{duplicate.Name} ({city.CountryCode}) is already registered as '{duplicate.Id}'.");
