@@ -20,19 +20,22 @@ public static partial class WriteStatements
         var log = Path.Combine(resources.StateDirectory, "logs", "postgres.log");
         var marker = Guid.NewGuid().ToString("N");
         long from;
+        DateTime began, ended;
         try
         {
             await ExecuteAsync(admin, "ALTER SYSTEM SET log_statement = 'all'", "ALTER SYSTEM SET log_line_prefix = '%m [%p] %d '", "SELECT pg_reload_conf()");
             await Task.Delay(TimeSpan.FromSeconds(1));
             from = File.Exists(log) ? new FileInfo(log).Length : 0;
+            began = DateTime.UtcNow;
             await createCity($"Bench Capture {marker}");
+            ended = DateTime.UtcNow;
             await Task.Delay(TimeSpan.FromSeconds(2)); // the console reaches the log file through the AppHost
         }
         finally
         {
             await ExecuteAsync(admin, "ALTER SYSTEM RESET log_statement", "ALTER SYSTEM RESET log_line_prefix", "SELECT pg_reload_conf()");
         }
-        var statements = Statements(ReadFrom(log, from), marker);
+        var statements = Statements(ReadFrom(log, from), began.AddMilliseconds(-5), ended.AddMilliseconds(5));
         if (statements.Count == 0)
         {
             throw new InvalidOperationException($"No statement of the CreateCity call was found in {log}.");
@@ -57,28 +60,34 @@ public static partial class WriteStatements
         return reader.ReadToEnd();
     }
 
-    /// <summary>The registry-db session that wrote the marker: its statements, each with its parameters put in.</summary>
-    private static List<string> Statements(string log, string marker)
+    /// <summary>What registry-db ran while the call was in flight, each statement with its parameters put in, less
+    /// the background work that ran beside it (the outbox relay's claims and marks, its backlog count, the search
+    /// index's sweep): a unit of work (a transaction, or one statement after a connection's reset) with any of
+    /// that in it is left out whole.</summary>
+    private static List<string> Statements(string log, DateTime from, DateTime to)
     {
-        var entries = new List<(string Pid, string Database, string Kind, StringBuilder Text)>();
-        foreach (var line in log.Split('\n'))
+        var entries = new List<(DateTime At, string Pid, string Database, string Kind, StringBuilder Text)>();
+        foreach (var raw in log.Split('\n'))
         {
+            // The AppHost's log file puts its own timestamp before each console line.
+            var line = ConsoleTimestamp().Replace(raw.TrimEnd('\r'), string.Empty);
             var match = EntryStart().Match(line);
             if (match.Success)
             {
-                entries.Add((match.Groups["pid"].Value, match.Groups["db"].Value, match.Groups["kind"].Value, new StringBuilder(match.Groups["text"].Value)));
+                var at = DateTime.Parse(match.Groups["at"].Value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal);
+                entries.Add((at, match.Groups["pid"].Value, match.Groups["db"].Value, match.Groups["kind"].Value, new StringBuilder(match.Groups["text"].Value)));
             }
             else if (entries.Count > 0)
             {
-                entries[^1].Text.Append('\n').Append(line.TrimEnd('\r'));
+                entries[^1].Text.Append('\n').Append(line);
             }
         }
-        var statements = new List<(string Pid, string Sql)>();
+        var byPid = new Dictionary<string, List<(DateTime At, string Sql)>>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)
         {
-            var (pid, database, kind, text) = entries[i];
+            var (at, pid, database, kind, text) = entries[i];
             var sql = Sql().Match(text.ToString());
-            if (database != "registry-db" || kind != "LOG" || !sql.Success)
+            if (database != "registry-db" || kind != "LOG" || !sql.Success || at < from || at > to)
             {
                 continue;
             }
@@ -86,16 +95,36 @@ public static partial class WriteStatements
                 ? Parameters(entries[i + 1].Text.ToString())
                 : [];
             var statement = Placeholder().Replace(sql.Groups["sql"].Value.Trim(), m => parameters.GetValueOrDefault(m.Value, m.Value));
-            statements.Add((pid, statement));
+            (byPid.TryGetValue(pid, out var list) ? list : byPid[pid] = []).Add((at, statement));
         }
-        var writer = statements.FirstOrDefault(s => s.Sql.Contains(marker, StringComparison.Ordinal)).Pid;
-        // The call's own statements: not the outbox relay's reads and marks, nor the search index's sweep.
-        return [.. statements.Where(s => s.Pid == writer && !IsBackgroundWork(s.Sql)).Select(s => s.Sql)];
+        var units = new List<List<(DateTime At, string Sql)>>();
+        foreach (var statements in byPid.Values)
+        {
+            var unit = new List<(DateTime At, string Sql)>();
+            var inTransaction = false;
+            foreach (var statement in statements)
+            {
+                unit.Add(statement);
+                var verb = statement.Sql.Split(' ', 2)[0].ToUpperInvariant();
+                if (verb is "BEGIN" or "START")
+                {
+                    inTransaction = true;
+                    continue;
+                }
+                if (verb is "COMMIT" or "ROLLBACK" || (!inTransaction && statement.Sql != "DISCARD ALL"))
+                {
+                    units.Add(unit);
+                    unit = [];
+                    inTransaction = false;
+                }
+            }
+        }
+        return [.. units.Where(u => !u.Any(s => IsBackgroundWork(s.Sql))).SelectMany(u => u).OrderBy(s => s.At).Select(s => s.Sql)];
     }
 
     private static bool IsBackgroundWork(string sql) =>
         (sql.Contains("outbox_messages", StringComparison.Ordinal) && !sql.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase))
-        || sql.Contains("updated_at >", StringComparison.Ordinal);
+        || sql.Contains("updated_at >", StringComparison.Ordinal) || sql.Contains("now()", StringComparison.Ordinal);
 
     /// <summary>"$1 = 'x', $2 = NULL" as a map from placeholder to literal.</summary>
     private static Dictionary<string, string> Parameters(string detail)
@@ -129,8 +158,11 @@ public static partial class WriteStatements
         return script.ToString();
     }
 
-    [GeneratedRegex(@"\[(?<pid>\d+)\] (?<db>\S+) (?<kind>LOG|DETAIL|ERROR|STATEMENT|HINT|CONTEXT):\s+(?<text>.*)$")]
+    [GeneratedRegex(@"^(?<at>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+) UTC \[(?<pid>\d+)\] (?<db>\S+) (?<kind>LOG|DETAIL|ERROR|STATEMENT|HINT|CONTEXT):\s+(?<text>.*)$")]
     private static partial Regex EntryStart();
+
+    [GeneratedRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ")]
+    private static partial Regex ConsoleTimestamp();
 
     [GeneratedRegex(@"^(?:statement|execute [^:]*):\s*(?<sql>.*)$", RegexOptions.Singleline)]
     private static partial Regex Sql();

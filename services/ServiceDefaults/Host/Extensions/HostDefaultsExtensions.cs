@@ -41,6 +41,9 @@ public static class HostDefaultsExtensions
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss.fff ";
             o.UseUtcTimestamp = true;
+            // Plain text: the console is kept in {state}/logs/*.log for reading after the fact, where colour
+            // codes are noise, and writing them was part of what a log line costs.
+            o.ColorBehavior = Microsoft.Extensions.Logging.Console.LoggerColorBehavior.Disabled;
         });
         builder.Logging.AddOpenTelemetry(logging =>
         {
