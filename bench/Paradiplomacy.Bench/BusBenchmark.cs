@@ -24,13 +24,7 @@ public sealed class BusBenchmark(string amqpUri, CityRegistry.CityRegistryClient
         var arrived = new ConcurrentDictionary<string, long>();
         var lags = new ConcurrentBag<double>();
         var pairing = new object();
-        await using var connection = await new ConnectionFactory { Uri = new Uri(amqpUri) }.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        await channel.ExchangeDeclareAsync(Exchange, ExchangeType.Fanout, durable: true, autoDelete: false);
-        var queue = (await channel.QueueDeclareAsync($"bench-platform-{Guid.NewGuid():N}", durable: false, exclusive: true, autoDelete: true)).QueueName;
-        await channel.QueueBindAsync(queue, Exchange, string.Empty);
-        var consumer = new AsyncEventingBasicConsumer(channel);
-        consumer.ReceivedAsync += (_, delivery) =>
+        await using var tap = await TapAsync("platform", (_, delivery) =>
         {
             using var json = JsonDocument.Parse(delivery.Body);
             var message = json.RootElement.GetProperty("message");
@@ -47,8 +41,7 @@ public sealed class BusBenchmark(string amqpUri, CityRegistry.CityRegistryClient
                 }
             }
             return Task.CompletedTask;
-        };
-        await channel.BasicConsumeAsync(queue, autoAck: true, consumer);
+        });
 
         // Each client updates its own city, so no two writers contend for a row.
         // Each by an officer of that regency.
@@ -106,21 +99,14 @@ public sealed class BusBenchmark(string amqpUri, CityRegistry.CityRegistryClient
     {
         var received = 0;
         var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var connection = await new ConnectionFactory { Uri = new Uri(amqpUri) }.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        await channel.ExchangeDeclareAsync(Exchange, ExchangeType.Fanout, durable: true, autoDelete: false);
-        var queue = (await channel.QueueDeclareAsync($"bench-backlog-{Guid.NewGuid():N}", durable: false, exclusive: true, autoDelete: true)).QueueName;
-        await channel.QueueBindAsync(queue, Exchange, string.Empty);
-        var consumer = new AsyncEventingBasicConsumer(channel);
-        consumer.ReceivedAsync += (_, _) =>
+        await using var tap = await TapAsync("backlog", (_, _) =>
         {
             if (Interlocked.Increment(ref received) == backlog)
             {
                 drained.TrySetResult();
             }
             return Task.CompletedTask;
-        };
-        await channel.BasicConsumeAsync(queue, autoAck: true, consumer);
+        });
 
         await using var insert = registryDb.CreateCommand("""
             INSERT INTO outbox_messages (id, message_type, payload, occurred_at, attempts)
@@ -174,6 +160,21 @@ public sealed class BusBenchmark(string amqpUri, CityRegistry.CityRegistryClient
             await Task.Delay(100);
         }
         return received / Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    /// <summary>A queue of the bench's own bound to the event's exchange, consumed by <paramref name="received"/>;
+    /// disposing the connection closes it.</summary>
+    private async Task<IConnection> TapAsync(string name, AsyncEventHandler<BasicDeliverEventArgs> received)
+    {
+        var connection = await new ConnectionFactory { Uri = new Uri(amqpUri) }.CreateConnectionAsync();
+        var channel = await connection.CreateChannelAsync();
+        await channel.ExchangeDeclareAsync(Exchange, ExchangeType.Fanout, durable: true, autoDelete: false);
+        var queue = (await channel.QueueDeclareAsync($"bench-{name}-{Guid.NewGuid():N}", durable: false, exclusive: true, autoDelete: true)).QueueName;
+        await channel.QueueBindAsync(queue, Exchange, string.Empty);
+        var consumer = new AsyncEventingBasicConsumer(channel);
+        consumer.ReceivedAsync += received;
+        await channel.BasicConsumeAsync(queue, autoAck: true, consumer);
+        return connection;
     }
 
     private static double Percentile(List<double> sorted, double p) =>
