@@ -181,8 +181,7 @@ public sealed class Benchmarks(BenchOptions options, Report report)
             $"{Report.Rps(platform.EventsPerSecond)}, lag p50 {Report.Ms(platform.LagP50)} / p99 {Report.Ms(platform.LagP99)}",
             $"RabbitMQ.Client confirmed publish + raw consume {Report.Rps(raw)}",
             Report.Ratio(platform.EventsPerSecond / raw), "≥ 0.3");
-        var port = new Uri(Endpoint("postgres", "tcp")).Port;
-        await using var registryDb = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={port};Username=postgres;Password={_resources.PostgresPassword};Database=registry-db;Command Timeout=300");
+        await using var registryDb = NpgsqlDataSource.Create(_resources.Database("registry-db", ";Command Timeout=300"));
         var (drainRate, seconds) = await bus.BacklogAsync(registryDb, options.Backlog);
         report.Add($"events: the outbox relay draining a backlog of {options.Backlog:N0} to a consumer",
             $"{Report.Rps(drainRate)} ({seconds:0.0} s)", $"RabbitMQ.Client confirmed publish + raw consume {Report.Rps(raw)}",
@@ -191,8 +190,7 @@ public sealed class Benchmarks(BenchOptions options, Report report)
 
     private async Task OutboxDrainedAsync(string database)
     {
-        var port = new Uri(Endpoint("postgres", "tcp")).Port;
-        await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={port};Username=postgres;Password={_resources.PostgresPassword};Database={database}");
+        await using var connection = new NpgsqlConnection(_resources.Database(database));
         await connection.OpenAsync();
         await using var pending = new NpgsqlCommand("SELECT count(*) FROM outbox_messages WHERE published_at IS NULL", connection);
         for (var i = 0; i < 600 && (long)(await pending.ExecuteScalarAsync())! > 0; i++)

@@ -19,8 +19,7 @@ public sealed class FundingBenchmark(BenchOptions options, Report report)
     public async Task RunAsync(int entries, int writers, int perWriter)
     {
         var resources = SystemResources.Read(options.StateDirectory);
-        var port = new Uri(resources.Endpoint("postgres", "tcp")).Port;
-        var connectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Password={resources.PostgresPassword};Database=funding-db;Command Timeout=600;Maximum Pool Size=64";
+        var connectionString = resources.Database("funding-db", ";Command Timeout=600;Maximum Pool Size=64");
         using var channel = GrpcChannel.ForAddress(resources.Endpoint("funding", "grpc"));
         var client = new Funding.FundingClient(channel);
         var officer = new Metadata { { "Authorization", $"Bearer {Require("BENCH_OFFICER")}" } };

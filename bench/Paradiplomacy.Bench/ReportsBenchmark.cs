@@ -17,8 +17,7 @@ public sealed class ReportsBenchmark(BenchOptions options, Report report)
     public async Task RunAsync(int programs)
     {
         var resources = SystemResources.Read(options.StateDirectory);
-        var port = new Uri(resources.Endpoint("postgres", "tcp")).Port;
-        var connectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Password={resources.PostgresPassword};Database=programs-db;Command Timeout=600";
+        var connectionString = resources.Database("programs-db", ";Command Timeout=600");
         var generated = Stopwatch.StartNew();
         var counts = await GenerateAsync(connectionString, programs);
         Console.WriteLine($"Generated {counts} in {generated.Elapsed.TotalSeconds:F1} s");

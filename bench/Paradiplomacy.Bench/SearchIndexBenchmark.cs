@@ -14,8 +14,7 @@ public sealed class SearchIndexBenchmark(SystemResources resources, Report repor
 {
     public async Task RunAsync(IReadOnlyDictionary<string, string[]> queries)
     {
-        var port = new Uri(resources.Endpoint("postgres", "tcp")).Port;
-        await using var data = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={port};Username=postgres;Password={resources.PostgresPassword};Database=registry-db");
+        await using var data = NpgsqlDataSource.Create(resources.Database("registry-db"));
         using var redis = await ConnectionMultiplexer.ConnectAsync(CacheConfiguration());
         using var cache = new CityCache(redis, TimeProvider.System, NullLogger<CityCache>.Instance);
         using var index = new CityNameIndex(data, cache, TimeProvider.System, NullLogger<CityNameIndex>.Instance);

@@ -40,4 +40,8 @@ public sealed class SystemResources
 
     /// <summary>The local PostgreSQL's superuser password, kept beside its cluster.</summary>
     public string PostgresPassword => File.ReadAllText(Path.Combine(StateDirectory, "postgres", "password")).Trim();
+
+    /// <summary>A connection string to one of the local PostgreSQL's databases, as its superuser.</summary>
+    public string Database(string name, string extra = "") =>
+        $"Host=127.0.0.1;Port={new Uri(Endpoint("postgres", "tcp")).Port};Username=postgres;Password={PostgresPassword};Database={name}{extra}";
 }

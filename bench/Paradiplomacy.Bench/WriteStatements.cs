@@ -14,8 +14,7 @@ public static partial class WriteStatements
     /// <param name="createCity">Registers a city of the given name through the service.</param>
     public static async Task<Captured> CaptureAsync(SystemResources resources, Func<string, Task> createCity)
     {
-        var port = new Uri(resources.Endpoint("postgres", "tcp")).Port;
-        await using var admin = new NpgsqlConnection($"Host=127.0.0.1;Port={port};Username=postgres;Password={resources.PostgresPassword};Database=postgres");
+        await using var admin = new NpgsqlConnection(resources.Database("postgres"));
         await admin.OpenAsync();
         var log = Path.Combine(resources.StateDirectory, "logs", "postgres.log");
         var marker = Guid.NewGuid().ToString("N");

@@ -53,7 +53,11 @@ public sealed class SharedRateLimiter(IConnectionMultiplexer redis, TimeProvider
             }
             var key = (RedisKey)$"gateway:rate:{caller}:{window.Minute}";
             sent.Add((window, added, batch.StringIncrementAsync(key, added)));
-            _ = batch.KeyExpireAsync(key, TimeSpan.FromSeconds(120), flags: CommandFlags.FireAndForget);
+            if (window.NeedsExpiry())
+            {
+                // Once per window and replica: the key outlives its minute only long enough for the last syncs.
+                _ = batch.KeyExpireAsync(key, TimeSpan.FromSeconds(120), flags: CommandFlags.FireAndForget);
+            }
         }
         if (sent.Count == 0)
         {
@@ -103,7 +107,11 @@ public sealed class SharedRateLimiter(IConnectionMultiplexer redis, TimeProvider
         private long _sending;
         private long _unsynced;
 
+        private int _expirySent;
+
         public long Minute { get; } = minute;
+
+        public bool NeedsExpiry() => Interlocked.Exchange(ref _expirySent, 1) == 0;
 
         public long Count() => Interlocked.Increment(ref _unsynced) + Volatile.Read(ref _sending) + Volatile.Read(ref _shared);
 
