@@ -182,6 +182,34 @@ public sealed class PlatformTestHost : IAsyncDisposable
     public async Task<ExecuteCommandResult> CommandAsync(string resource, string command) =>
         await App.ResourceCommands.ExecuteCommandAsync(resource, command);
 
+    /// <summary>The process of a resource as DCP started it (a service's own program, the PostgreSQL postmaster,
+    /// the RabbitMQ VM: each execs or is run directly); null while it has none.</summary>
+    public int? ProcessId(string resource) =>
+        App.ResourceNotifications.TryGetCurrentState(resource, out var e)
+        && e.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
+        && int.TryParse(Convert.ToString(pid, System.Globalization.CultureInfo.InvariantCulture), out var id)
+        && Directory.Exists($"/proc/{id}")
+            ? id
+            : null;
+
+    /// <summary>Kills a resource's process with SIGKILL, as a crash or the kernel's OOM killer would end it,
+    /// and returns the pid it had.</summary>
+    public int Kill(string resource)
+    {
+        var pid = ProcessId(resource) ?? throw new InvalidOperationException($"{resource} has no running process.");
+        System.Diagnostics.Process.GetProcessById(pid).Kill();
+        return pid;
+    }
+
+    /// <summary>Waits until the resource runs healthy in a process other than <paramref name="killed"/>.</summary>
+    public async Task WaitForRestartAsync(string resource, int killed, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await App.ResourceNotifications.WaitForResourceAsync(resource,
+            e => e.Snapshot.State?.Text == KnownResourceStates.Running && e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy
+                && ProcessId(resource) is { } pid && pid != killed, cts.Token);
+    }
+
     /// <summary>The resource's current state as the dashboard shows it.</summary>
     public CustomResourceSnapshot Snapshot(string resource) =>
         App.ResourceNotifications.TryGetCurrentState(resource, out var e) ? e.Snapshot : throw new KeyNotFoundException(resource);

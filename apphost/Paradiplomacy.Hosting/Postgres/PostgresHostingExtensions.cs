@@ -1,3 +1,4 @@
+using Paradiplomacy.Hosting.Supervision;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
@@ -100,7 +101,8 @@ public static class PostgresHostingExtensions
             })
             .WithEnvironment("LC_ALL", "C.UTF-8")
             .WithHealthCheck(healthCheck)
-            .WithIconName("DatabaseMultiple");
+            .WithIconName("DatabaseMultiple")
+            .WithRestartOnCrash();
     }
 
     public static IResourceBuilder<LocalPostgresDatabaseResource> AddLocalDatabase(this IResourceBuilder<LocalPostgresServerResource> server, string name, string? databaseName = null)

@@ -1,3 +1,4 @@
+using Paradiplomacy.Hosting.Supervision;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +35,8 @@ public static class RabbitMQHostingExtensions
                 context.Args.Add("-address");
                 context.Args.Add("127.0.0.1");
             })
-            .WithIconName("PlugConnected");
+            .WithIconName("PlugConnected")
+            .WithRestartOnCrash();
 
         // RUNNING_UNDER_SYSTEMD makes the script exec the VM, so DCP's child is the broker itself.
         var resource = new LocalRabbitMQResource(name, Programs.Find("rabbitmq-server", "rabbitmq-server", "/usr/lib/rabbitmq/bin"), root);
@@ -81,6 +83,7 @@ public static class RabbitMQHostingExtensions
             })
             .WaitFor(epmdBuilder)
             .WithHealthCheck(healthCheck)
-            .WithIconName("Mail");
+            .WithIconName("Mail")
+            .WithRestartOnCrash();
     }
 }

@@ -1,3 +1,4 @@
+using Paradiplomacy.Hosting.Supervision;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Paradiplomacy.Hosting.Redis;
@@ -38,6 +39,7 @@ public static class RedisHostingExtensions
                 }
             })
             .WithHealthCheck(healthCheck)
-            .WithIconName("Memory");
+            .WithIconName("Memory")
+            .WithRestartOnCrash();
     }
 }

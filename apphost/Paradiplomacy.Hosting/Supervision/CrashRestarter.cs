@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace Paradiplomacy.Hosting.Supervision;
 
 /// <summary>Starts a crashed service again, as a supervisor would: DCP reports an executable that
-/// exited with a non-zero code (killed, crashed) and leaves it there. A stop from the dashboard or a
+/// exited with a non-zero code (killed, crashed) and leaves it there; services and the servers they
+/// run on (PostgreSQL, Redis, RabbitMQ) alike, as systemd's Restart=on-failure would. A stop from the dashboard or a
 /// command passes through Stopping and stays stopped. More than five crashes in two minutes is a restart loop: it is left
 /// exited, for an operator to look at.</summary>
 public sealed class CrashRestarter(ResourceNotificationService notifications, IServiceProvider services, ILogger<CrashRestarter> logger) : BackgroundService

@@ -3,7 +3,7 @@ using System.Text.Json;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
-namespace Paradiplomacy.EndToEnd.Tests;
+namespace Paradiplomacy.Testing;
 
 /// <summary>A plain AMQP consumer on a durable queue bound to the exchange MassTransit publishes an
 /// event type to, standing in for another service. The queue survives a broker restart.</summary>

@@ -1,0 +1,7 @@
+namespace Paradiplomacy.Reliability.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class ReliabilityCollection : ICollectionFixture<ReliabilityFixture>
+{
+    public const string Name = "reliability";
+}

@@ -1,0 +1,87 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Paradiplomacy.Reliability.Tests;
+
+/// <summary>The whole system as the AppHost describes it, on throw-away state, for tests that kill its parts.</summary>
+public sealed class ReliabilityFixture : IAsyncLifetime
+{
+    public PlatformTestHost Host { get; private set; } = null!;
+
+    public HttpClient Gateway { get; private set; } = null!;
+
+    public string EventBus { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Host = await PlatformTestHost.StartAsync("reliability");
+        EventBus = await Host.ConnectionStringAsync("eventbus");
+        Gateway = new HttpClient { BaseAddress = Host.GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public string Token(string role, string? region = null, string? ministry = null, string? subject = null) => Host.Token(role, region, ministry, subject);
+
+    /// <summary>Sends through the gateway as <paramref name="token"/> (none: anonymous); the status and the body, whatever they are.</summary>
+    public async Task<(int Status, string Body)> SendAsync(HttpMethod method, string path, string? token, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+        if (token is not null)
+        {
+            request.Headers.Authorization = new("Bearer", token);
+        }
+        using var response = await Gateway.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>As <see cref="SendAsync"/>, failing the test on anything but success; the answer as JSON.</summary>
+    public async Task<JsonElement> SucceedAsync(HttpMethod method, string path, string? token, object? body = null)
+    {
+        var (status, text) = await SendAsync(method, path, token, body);
+        Assert.True(status is >= 200 and < 300, $"{method} {path}: {status} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>Registers an agreement signed today between a region and a city abroad, in effect at once.</summary>
+    public async Task<string> RegisterAgreementAsync(string region, string indonesianCity, string foreignCity, string title, string? requestId = null, string? token = null)
+    {
+        var today = DateTime.UtcNow;
+        var signedOn = new { year = today.Year, month = today.Month, day = today.Day };
+        object Signatory(string name) => new { name, title = name, signedOn, place = "Jakarta" };
+        var agreement = await SucceedAsync(HttpMethod.Post, "/api/v1/agreements:registerExisting", token ?? Token("regional-officer", region), new
+        {
+            agreement = new
+            {
+                kind = "SISTER_CITY", title, indonesianParty = new { cityId = indonesianCity }, foreignParties = new[] { new { cityId = foreignCity } },
+                fields = new[] { "education", "culture" }, objectives = "Exchanges and training", mechanisms = "Annual working visits", validityMonths = 60,
+            },
+            instruments = new[] { new { type = "MEMORANDUM_OF_UNDERSTANDING", indonesianSignatory = Signatory("Wali Kota"), foreignSignatory = Signatory("Mayor") } },
+            source = "Signed MoU kept by Bagian Kerja Sama",
+            requestId = requestId ?? Guid.NewGuid().ToString("N"),
+        });
+        return agreement.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Ids of cities abroad (Japan's, then the United States'), to be the foreign parties of test
+    /// agreements: a region has one agreement of a kind with each.</summary>
+    public async Task<IReadOnlyList<string>> ForeignCitiesAsync(int count)
+    {
+        var ids = new List<string>();
+        foreach (var country in new[] { "JP", "US", "CN" })
+        {
+            var page = await SucceedAsync(HttpMethod.Get, $"/api/v1/cities?filter=country%20%3D%20%22{country}%22&page_size=100", null);
+            ids.AddRange(page.GetProperty("cities").EnumerateArray().Select(c => c.GetProperty("id").GetString()!));
+        }
+        Assert.True(ids.Count >= count, $"only {ids.Count} foreign cities are loaded");
+        return ids.Take(count).ToList();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Gateway.Dispose();
+        await Host.DisposeAsync();
+    }
+}
