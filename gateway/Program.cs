@@ -32,7 +32,11 @@ app.MapGet("/.well-known/openid-configuration", (GatewayTokenIssuer issuer) => R
 app.MapGet("/.well-known/jwks.json", async (GatewayTokenIssuer issuer) => Results.Json(await issuer.JwksAsync()));
 app.MapApiKeyEndpoints();
 app.MapGrpcService<ReflectionServiceImpl>();
-app.MapReverseProxy(proxy => proxy.UseMiddleware<GatewayAccessMiddleware>());
+app.MapReverseProxy(proxy =>
+{
+    proxy.UseMiddleware<GatewayAccessMiddleware>();
+    proxy.UseMiddleware<ForwardingErrorMiddleware>();
+});
 // Anything no route claims gets a JSON 404, never an empty page.
 app.MapFallback(async context =>
 {

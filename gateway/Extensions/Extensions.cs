@@ -45,8 +45,18 @@ public static class Extensions
 
         builder.Services.AddOutputCache(o => o.AddPolicy(ProxyConfiguration.PublicReadPolicy, p => p.Expire(TimeSpan.FromSeconds(10)).SetVaryByQuery("*")));
         builder.Services.AddRequestTimeouts();
-        // Routes set their own lower limits; nothing larger than this is read at all (413).
-        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = 16 * 1024 * 1024);
+        // What one client may hold of the gateway, whoever it is: routes set their own lower body limits and
+        // nothing larger than 16 MiB is read at all (413); headers are bounded in size (431) and in time, so
+        // a client trickling them (slow-loris) is cut off after 10 s, and a body must keep arriving.
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k =>
+        {
+            k.Limits.MaxRequestBodySize = 16 * 1024 * 1024;
+            k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            k.Limits.MaxRequestLineSize = 8 * 1024;
+            k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
+            k.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(60);
+            k.Limits.MinRequestBodyDataRate = new(bytesPerSecond: 1024, gracePeriod: TimeSpan.FromSeconds(5));
+        });
 
         // Server reflection answered by the gateway itself, over every service's contract, so tools
         // see one API however many services stand behind it.

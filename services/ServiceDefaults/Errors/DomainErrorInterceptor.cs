@@ -62,6 +62,19 @@ public sealed class DomainErrorInterceptor(ILogger<DomainErrorInterceptor> logge
                     Message = "The resource was changed by someone else; read it again and retry.",
                     Details = { Any.Pack(new ErrorInfo { Reason = "ETAG_MISMATCH", Domain = Domain }) },
                 }.ToRpcException();
+            case var _ when DatabaseUnavailable.Explains(ex):
+                // Nothing was committed: the client may retry (with the same request_id for a create).
+                logger.LogWarning(ex, "The database was unreachable in {Method}", context.Method);
+                return new Google.Rpc.Status
+                {
+                    Code = (int)Code.Unavailable,
+                    Message = "The service's database is unavailable; nothing was changed. Retry shortly.",
+                    Details =
+                    {
+                        Any.Pack(new ErrorInfo { Reason = "DATABASE_UNAVAILABLE", Domain = Domain }),
+                        Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)) }),
+                    },
+                }.ToRpcException();
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Grpc.Core.Status(StatusCode.Cancelled, "The call was cancelled."));
             default:
