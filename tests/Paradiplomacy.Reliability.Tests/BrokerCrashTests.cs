@@ -80,7 +80,7 @@ public class BrokerCrashTests(ReliabilityFixture fixture, Xunit.Abstractions.ITe
             {
                 await listener.ConsumeAsync();
             }
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(180);
             List<(string Event, string Key, bool WhileDown)> missing;
             do
             {
@@ -88,7 +88,8 @@ public class BrokerCrashTests(ReliabilityFixture fixture, Xunit.Abstractions.ITe
                 missing = changes.Where(c => Announcements(listeners[c.Event], c.Event, c.Key).Count == 0).ToList();
             }
             while (missing.Count > 0 && DateTime.UtcNow < deadline);
-            Assert.True(missing.Count == 0, $"{missing.Count} of {changes.Count} changes were never announced, e.g. {string.Join(", ", missing.Take(5))}");
+            Assert.True(missing.Count == 0, $"{missing.Count} of {changes.Count} changes were never announced ({string.Join(", ", missing.GroupBy(m => m.Event).Select(g => $"{g.Key}: {g.Count()}"))}; "
+                + $"deliveries: {string.Join(", ", listeners.Select(l => $"{l.Key}: {l.Value.Messages.Count}"))}), e.g. {string.Join(", ", missing.Take(5))}");
 
             // Anything sent twice would have arrived by now. A redelivery keeps its message id (the outbox row's),
             // so a consumer's inbox recognises it: one message id per change, and no change's event twice over.

@@ -91,6 +91,7 @@ public static class HostDefaultsExtensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseMiddleware<UnreadableGrpcRequestMiddleware>();
         // Never a stack trace to a caller, whatever the environment: a JSON status with the trace id.
         app.UseExceptionHandler(errors => errors.Run(UnhandledErrorWriter.WriteAsync));
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
