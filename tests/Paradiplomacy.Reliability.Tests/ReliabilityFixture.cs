@@ -80,6 +80,77 @@ public sealed class ReliabilityFixture : IAsyncLifetime
         return ids.Take(count).ToList();
     }
 
+    /// <summary>Plans a program under <paramref name="agreement"/>; with <paramref name="retryUntilKnown"/>, tries again while
+    /// the programs service has not yet heard of the agreement. Returns its id.</summary>
+    public async Task<string> PlanProgramAsync(string token, string agreement, string title, bool retryUntilKnown)
+    {
+        var start = DateTime.UtcNow.Date.AddDays(30);
+        var end = start.AddMonths(6);
+        for (var attempt = 0; ; attempt++)
+        {
+            var (status, body) = await SendAsync(HttpMethod.Post, $"/api/v1/programs?requestId={Guid.NewGuid():N}", token, new
+            {
+                agreementId = agreement, type = "STUDENT_EXCHANGE", field = "education", title, objectives = "Teachers' exchange",
+                indonesianLeadOffice = "Dinas Pendidikan", foreignLeadOffice = "Board of Education",
+                startDate = new { year = start.Year, month = start.Month, day = start.Day }, endDate = new { year = end.Year, month = end.Month, day = end.Day },
+                deliveryMode = "HYBRID", location = "Surabaya", sdgTargets = new[] { "4.c" },
+            });
+            if (status == 200)
+            {
+                return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+            }
+            Assert.True(retryUntilKnown && attempt < 150 && body.Contains("AGREEMENT_NOT_ACTIVE", StringComparison.Ordinal), $"plan {title}: {status} {body}");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Schedules a virtual meeting two weeks ahead between the two cities; as <see cref="PlanProgramAsync"/> for the meetings service.</summary>
+    public async Task<string> ScheduleMeetingAsync(string token, string agreement, string indonesianCity, string foreignCity, string title, bool retryUntilKnown)
+    {
+        var start = DateTime.UtcNow.Date.AddDays(14).AddHours(7);
+        for (var attempt = 0; ; attempt++)
+        {
+            var (status, body) = await SendAsync(HttpMethod.Post, $"/api/v1/meetings?requestId={Guid.NewGuid():N}", token, new
+            {
+                agreementId = agreement, title, purpose = "Working group", mode = "VIRTUAL", timeZone = "Asia/Jakarta",
+                startTime = start.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                endTime = start.AddHours(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                participants = new[]
+                {
+                    new { name = "Rina Wulandari", email = "rina@pemkot.go.id", cityId = indonesianCity, position = "Kepala Bagian Kerja Sama" },
+                    new { name = "Partner delegate", email = "delegate@partner.example", cityId = foreignCity, position = "International relations" },
+                },
+            });
+            if (status == 200)
+            {
+                return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+            }
+            Assert.True(retryUntilKnown && attempt < 150 && body.Contains("is not known to the meetings service", StringComparison.Ordinal), $"schedule {title}: {status} {body}");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Each service's outbox as an operator would inspect it: rows still waiting, by type, with their last error.</summary>
+    public async Task<string> OutboxesAsync()
+    {
+        var report = new System.Text.StringBuilder();
+        foreach (var service in new[] { "registry", "agreements", "programs", "funding", "meetings" })
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(await Host.ConnectionStringAsync($"{service}-db"));
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand(
+                "SELECT message_type, count(*) FILTER (WHERE published_at IS NULL), count(*), max(attempts), max(last_error) FROM outbox_messages GROUP BY message_type", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                report.Append(service).Append(' ').Append(reader.GetString(0).Split(',')[0].Split('.')[^1]).Append(": ").Append(reader.GetInt64(1)).Append(" pending of ")
+                    .Append(reader.GetInt64(2)).Append(", attempts ").Append(reader.IsDBNull(3) ? 0 : reader.GetInt32(3)).Append(", ")
+                    .Append(reader.IsDBNull(4) ? "" : reader.GetString(4)).Append("; ");
+            }
+        }
+        return report.ToString();
+    }
+
     public async Task DisposeAsync()
     {
         Gateway.Dispose();

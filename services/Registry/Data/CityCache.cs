@@ -25,12 +25,15 @@ public sealed class CityCache : IDisposable
     private readonly ConcurrentDictionary<string, (V1.City City, DateTimeOffset Expires)> _local = new(StringComparer.Ordinal);
     private readonly RedisChannel _channel = RedisChannel.Literal(Channel);
     private readonly string _origin = Guid.NewGuid().ToString("N");
+    // Cities changed while Redis was away: their shared copies are dropped, and others told, once it is back.
+    private readonly ConcurrentDictionary<string, byte> _unannounced = new(StringComparer.Ordinal);
 
     public CityCache(IConnectionMultiplexer redis, TimeProvider clock, ILogger<CityCache> logger)
     {
         _redis = redis;
         _clock = clock;
         _logger = logger;
+        _redis.ConnectionRestored += (_, _) => _ = AnnounceMissedAsync();
         try
         {
             _redis.GetSubscriber().Subscribe(_channel, (_, message) =>
@@ -81,7 +84,9 @@ public sealed class CityCache : IDisposable
             }
         }
         Lookups.Add(found.Count, new KeyValuePair<string, object?>("result", "memory"));
-        if (remote.Count == 0)
+        // With Redis away, reads go straight to the database: waiting for its timeouts would make every
+        // read take seconds instead of milliseconds.
+        if (remote.Count == 0 || !_redis.IsConnected)
         {
             return found;
         }
@@ -99,7 +104,7 @@ public sealed class CityCache : IDisposable
                 }
             }
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
         {
             _logger.LogWarning("City cache read failed for {Count} cities: {Error}", remote.Count, ex.Message);
         }
@@ -109,11 +114,15 @@ public sealed class CityCache : IDisposable
     public async Task SetAsync(V1.City city)
     {
         Remember(city);
+        if (!_redis.IsConnected)
+        {
+            return;
+        }
         try
         {
             await _redis.GetDatabase().StringSetAsync(Key(city.Id), city.ToByteArray(), SharedTtl);
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
         {
             _logger.LogWarning("City cache write failed for {CityId}: {Error}", city.Id, ex.Message);
         }
@@ -122,14 +131,31 @@ public sealed class CityCache : IDisposable
     public async Task InvalidateAsync(string id)
     {
         _local.TryRemove(id, out _);
+        if (!_redis.IsConnected)
+        {
+            // Other replicas cannot hear of it now (their copies expire with the local lifetime); Redis's copy
+            // is dropped once it is back.
+            _unannounced[id] = 0;
+            return;
+        }
         try
         {
             await _redis.GetDatabase().KeyDeleteAsync(Key(id));
             await _redis.GetSubscriber().PublishAsync(_channel, $"{_origin}|{id}");
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
         {
+            _unannounced[id] = 0;
             _logger.LogWarning("City cache invalidation failed for {CityId}: {Error}", id, ex.Message);
+        }
+    }
+
+    private async Task AnnounceMissedAsync()
+    {
+        foreach (var id in _unannounced.Keys)
+        {
+            _unannounced.TryRemove(id, out _);
+            await InvalidateAsync(id);
         }
     }
 
