@@ -27,7 +27,8 @@ public class DatabaseOutageTests(ReliabilityFixture fixture)
                 Assert.True(await HealthAsync(service, HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(60)), $"{service} still reports healthy without its database");
             }
             // A write now: UNAVAILABLE (503 over REST) with a reason a client can act on, never INTERNAL.
-            var (status, body) = await fixture.SendAsync(HttpMethod.Post, "/api/v1/agreements:registerExisting", officer, RegisterBody(foreign[0], "Semarang–Brisbane (during the outage)"));
+            var (status, body) = await fixture.SendAsync(HttpMethod.Post, "/api/v1/agreements:registerExisting", officer,
+                ReliabilityFixture.RegisterExistingBody("idn-33.74", foreign[0], "Semarang sister city (during the outage)", Guid.NewGuid().ToString("N")));
             Assert.True(status == 503, $"{status} {body}");
             Assert.Contains("DATABASE_UNAVAILABLE", body, StringComparison.Ordinal);
             Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
@@ -43,7 +44,7 @@ public class DatabaseOutageTests(ReliabilityFixture fixture)
             Assert.Equal(before[service], fixture.Host.ProcessId(service));
         }
         // The refused write left nothing behind: the same agreement registers now, once.
-        var id = await fixture.RegisterAgreementAsync("33.74", "idn-33.74", foreign[0], "Semarang–Brisbane (after the outage)", token: officer);
+        var id = await fixture.RegisterAgreementAsync("33.74", "idn-33.74", foreign[0], "Semarang sister city (after the outage)", token: officer);
         var listed = await fixture.SucceedAsync(HttpMethod.Get,
             $"/api/v1/agreements?filter=region%20%3D%20%2233.74%22%20AND%20party%20%3D%20%22{foreign[0]}%22", officer);
         Assert.Equal([id], listed.GetProperty("agreements").EnumerateArray().Select(a => a.GetProperty("id").GetString()));
@@ -70,23 +71,5 @@ public class DatabaseOutageTests(ReliabilityFixture fixture)
             await Task.Delay(500);
         }
         return false;
-    }
-
-    internal static object RegisterBody(string foreignCity, string title)
-    {
-        var today = DateTime.UtcNow;
-        var signedOn = new { year = today.Year, month = today.Month, day = today.Day };
-        object Signatory(string name) => new { name, title = name, signedOn, place = "Semarang" };
-        return new
-        {
-            agreement = new
-            {
-                kind = "SISTER_CITY", title, indonesianParty = new { cityId = "idn-33.74" }, foreignParties = new[] { new { cityId = foreignCity } },
-                fields = new[] { "education" }, objectives = "Exchanges", mechanisms = "Visits", validityMonths = 60,
-            },
-            instruments = new[] { new { type = "MEMORANDUM_OF_UNDERSTANDING", indonesianSignatory = Signatory("Wali Kota"), foreignSignatory = Signatory("Mayor") } },
-            source = "Signed MoU",
-            requestId = Guid.NewGuid().ToString("N"),
-        };
     }
 }

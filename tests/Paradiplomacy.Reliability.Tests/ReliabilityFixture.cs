@@ -48,10 +48,18 @@ public sealed class ReliabilityFixture : IAsyncLifetime
     /// <summary>Registers an agreement signed today between a region and a city abroad, in effect at once.</summary>
     public async Task<string> RegisterAgreementAsync(string region, string indonesianCity, string foreignCity, string title, string? requestId = null, string? token = null)
     {
+        var agreement = await SucceedAsync(HttpMethod.Post, "/api/v1/agreements:registerExisting", token ?? Token("regional-officer", region),
+            RegisterExistingBody(indonesianCity, foreignCity, title, requestId ?? Guid.NewGuid().ToString("N")));
+        return agreement.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>The body of registerExisting for a sister-city MoU signed today by both heads of government.</summary>
+    public static object RegisterExistingBody(string indonesianCity, string foreignCity, string title, string requestId)
+    {
         var today = DateTime.UtcNow;
         var signedOn = new { year = today.Year, month = today.Month, day = today.Day };
         object Signatory(string name) => new { name, title = name, signedOn, place = "Jakarta" };
-        var agreement = await SucceedAsync(HttpMethod.Post, "/api/v1/agreements:registerExisting", token ?? Token("regional-officer", region), new
+        return new
         {
             agreement = new
             {
@@ -60,9 +68,8 @@ public sealed class ReliabilityFixture : IAsyncLifetime
             },
             instruments = new[] { new { type = "MEMORANDUM_OF_UNDERSTANDING", indonesianSignatory = Signatory("Wali Kota"), foreignSignatory = Signatory("Mayor") } },
             source = "Signed MoU kept by Bagian Kerja Sama",
-            requestId = requestId ?? Guid.NewGuid().ToString("N"),
-        });
-        return agreement.GetProperty("id").GetString()!;
+            requestId,
+        };
     }
 
     /// <summary>Ids of cities abroad (Japan's, then the United States'), to be the foreign parties of test

@@ -36,7 +36,7 @@ public class ServiceCrashTests(ReliabilityFixture fixture, Xunit.Abstractions.IT
                 }
                 var requestId = Guid.NewGuid().ToString("N");
                 attempts[requestId] = (requestId, foreign[n]);
-                var (status, body) = await fixture.SendAsync(HttpMethod.Post, "/api/v1/agreements:registerExisting", token, Body(foreign[n], requestId));
+                var (status, body) = await fixture.SendAsync(HttpMethod.Post, "/api/v1/agreements:registerExisting", token, ReliabilityFixture.RegisterExistingBody("idn-34.71", foreign[n], $"Yogyakarta sister city with {foreign[n]}", requestId));
                 if (status != 200)
                 {
                     refused.Add((status, body));
@@ -57,7 +57,7 @@ public class ServiceCrashTests(ReliabilityFixture fixture, Xunit.Abstractions.IT
         // Every desk now retries everything it sent, with the same request ids: each applies once.
         foreach (var (requestId, partner) in attempts.Values)
         {
-            await fixture.SucceedAsync(HttpMethod.Post, "/api/v1/agreements:registerExisting", officer, Body(partner, requestId));
+            await fixture.SucceedAsync(HttpMethod.Post, "/api/v1/agreements:registerExisting", officer, ReliabilityFixture.RegisterExistingBody("idn-34.71", partner, $"Yogyakarta sister city with {partner}", requestId));
         }
         var listed = new List<string>();
         string? token = null;
@@ -70,24 +70,5 @@ public class ServiceCrashTests(ReliabilityFixture fixture, Xunit.Abstractions.IT
         while (token is not null);
         Assert.Equal(attempts.Values.Select(a => a.Foreign).Order(), listed.Order());
         output.WriteLine($"agreements killed (pid {killed}) mid-load: {refused.Count} of {attempts.Count} calls got UNAVAILABLE; after the restart all {attempts.Count} retried with their request ids, {listed.Count} agreements exist, none twice");
-    }
-
-    private static object Body(string foreignCity, string requestId)
-    {
-        var today = DateTime.UtcNow;
-        var signedOn = new { year = today.Year, month = today.Month, day = today.Day };
-        object Signatory(string name) => new { name, title = name, signedOn, place = "Yogyakarta" };
-        return new
-        {
-            agreement = new
-            {
-                kind = "SISTER_CITY", title = $"Yogyakarta sister city with {foreignCity}", indonesianParty = new { cityId = "idn-34.71" },
-                foreignParties = new[] { new { cityId = foreignCity } }, fields = new[] { "culture" }, objectives = "Cultural exchange", mechanisms = "Visits",
-                validityMonths = 60,
-            },
-            instruments = new[] { new { type = "MEMORANDUM_OF_UNDERSTANDING", indonesianSignatory = Signatory("Wali Kota"), foreignSignatory = Signatory("Mayor") } },
-            source = "Signed MoU",
-            requestId,
-        };
     }
 }

@@ -110,8 +110,24 @@ public sealed class AggregateWriter<TAggregate>(ServiceDbContext db, TimeProvide
             return Task.CompletedTask;
         }, ct);
 
-    public Task<TAggregate> ChangeAsync(string id, string? etag, Caller caller, string action, Func<TAggregate, Task> change, CancellationToken ct) =>
-        RunAsync(() => LoadForChangeAsync(id, etag, caller, ct), caller.Describe(), action, change, ct);
+    /// <remarks>Without an etag the caller asked for the change on the aggregate as it stands: another writer
+    /// (a consumer, a job) changing it meanwhile is no conflict for that caller, so the change is made again
+    /// on a fresh read, a few times, before ABORTED. Inside a consumer's transaction its own retries do that.</remarks>
+    public async Task<TAggregate> ChangeAsync(string id, string? etag, Caller caller, string action, Func<TAggregate, Task> change, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RunAsync(() => LoadForChangeAsync(id, etag, caller, ct), caller.Describe(), action, change, ct);
+            }
+            catch (DbUpdateConcurrencyException) when (string.IsNullOrEmpty(etag) && attempt < 5 && db.Database.CurrentTransaction is null)
+            {
+                db.ChangeTracker.Clear();
+                _enlisted.Clear();
+            }
+        }
+    }
 
     /// <summary>A change the platform makes itself (a scheduled job, a projection fed by events),
     /// recorded under <paramref name="system"/>; there is no caller to authorize.</summary>

@@ -53,6 +53,26 @@ public class WritePathTests(RegistryFixture fixture)
     }
 
     [Fact]
+    public async Task Concurrent_changes_without_an_etag_are_each_applied_on_the_city_as_it_stands()
+    {
+        // Four desks of Kota Mataram at once, none asking for an etag check: none is refused as ABORTED.
+        var (audit, outbox) = await CountsAsync("idn-52.71");
+        var before = await fixture.Client.GetCityAsync(new GetCityRequest { Id = "idn-52.71" });
+        var summaries = Enumerable.Range(0, 4).Select(i => $"Kota Mataram, desk {i} {Guid.NewGuid():N}").ToList();
+
+        var updated = await Task.WhenAll(summaries.Select(async summary => await fixture.Client.UpdateCityProfileAsync(new UpdateCityProfileRequest
+        {
+            Id = "idn-52.71", Profile = new CityProfile { Summary = summary }, UpdateMask = FieldMask.FromString("summary"),
+        }, fixture.Bearer("regional-officer", "52.71"))));
+
+        Assert.Equal((audit + 4, outbox + 4), await CountsAsync("idn-52.71"));
+        Assert.Equal(4, updated.Select(c => c.Etag).Distinct().Count());
+        var after = await fixture.Client.GetCityAsync(new GetCityRequest { Id = "idn-52.71" });
+        Assert.Equal(int.Parse(before.Etag, System.Globalization.CultureInfo.InvariantCulture) + 4, int.Parse(after.Etag, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains(after.Profile.Summary, summaries);
+    }
+
+    [Fact]
     public async Task A_stale_etag_or_a_refused_caller_writes_no_audit_record_and_no_event()
     {
         var current = await fixture.Client.GetCityAsync(new GetCityRequest { Id = "idn-34" });
