@@ -143,7 +143,9 @@ public sealed class ReliabilityFixture : IAsyncLifetime
         var report = new System.Text.StringBuilder();
         foreach (var service in new[] { "registry", "agreements", "programs", "funding", "meetings" })
         {
-            await using var connection = new Npgsql.NpgsqlConnection(await Host.ConnectionStringAsync($"{service}-db"));
+            // Unpooled: the AppHost's health checks in this process share the pool of the same connection string,
+            // whose connections a PostgreSQL restart by another test has broken.
+            await using var connection = new Npgsql.NpgsqlConnection(await Host.ConnectionStringAsync($"{service}-db") + ";Pooling=false");
             await connection.OpenAsync();
             await using var command = new Npgsql.NpgsqlCommand(
                 "SELECT message_type, count(*) FILTER (WHERE published_at IS NULL), count(*), max(attempts), max(last_error) FROM outbox_messages GROUP BY message_type", connection);

@@ -82,8 +82,9 @@ public class SustainedLoadTests(ReliabilityFixture fixture, Xunit.Abstractions.I
                 {
                     0 => CallAsync("update profile", async () =>
                     {
-                        var traits = i % 8 == 0 ? new[] { "coastal" } : new[] { "coastal", "industrial" };
-                        var updated = await fixture.SucceedAsync(HttpMethod.Patch, $"/api/v1/cities/{city}", token, new { profile = new { traits }, updateMask = "traits" });
+                        // A new summary each time: every update changes the profile and is announced.
+                        var updated = await fixture.SucceedAsync(HttpMethod.Patch, $"/api/v1/cities/{city}", token,
+                            new { profile = new { summary = $"{title}: profile reviewed" }, updateMask = "summary" });
                         ledger.Add("CityProfileUpdated", $"{city}/{updated.GetProperty("etag").GetString()}");
                     }),
                     1 => CallAsync("register agreement", async () =>
