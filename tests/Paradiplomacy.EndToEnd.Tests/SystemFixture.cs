@@ -88,18 +88,8 @@ public sealed class SystemFixture : IAsyncLifetime
     /// <summary>Sends through the gateway's REST port as <paramref name="token"/> (none: anonymous) and returns the body of a success.</summary>
     public async Task<string> SendAsync(HttpMethod method, string path, string? token, object? body = null)
     {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-        if (token is not null)
-        {
-            request.Headers.Authorization = new("Bearer", token);
-        }
-        using var response = await Gateway.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
+        var (status, text) = await Gateway.CallAsync(method, path, token, body);
+        Assert.True(status is >= 200 and < 300, $"{method} {path}: {status} {text}");
         return text;
     }
 

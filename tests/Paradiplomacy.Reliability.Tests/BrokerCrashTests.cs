@@ -87,23 +87,10 @@ public class BrokerCrashTests(ReliabilityFixture fixture, Xunit.Abstractions.ITe
         // And the services consumed them: the registry counts every partner registered during the outage.
         var registered = ledger.Changes.Where(c => c.Event == "AgreementActivated").Select(c => c.Key).ToList();
         var expected = (await ForeignPartiesAsync(officer, registered)).ToHashSet();
-        var partners = await PartnersAsync(expected);
+        var partners = await fixture.Gateway.CurrentPartnersAsync(City, expected);
         output.WriteLine($"RabbitMQ down {outage.TotalSeconds:F1} s; {ledger.Changes.Count} changes, {ledger.Changes.Count(c => c.WhileDown)} of them while it was down, 0 failed; "
             + $"{ledger.Deliveries} deliveries to the listeners, each change announced under one message id; {expected.Count} partners in the registry");
         Assert.True(expected.IsSubsetOf(partners), $"the registry lacks {string.Join(", ", expected.Except(partners))} after an outage of {outage.TotalSeconds:F0} s");
-    }
-
-    /// <summary>The registry's partners of the city, once they include <paramref name="expected"/> or a minute has passed.</summary>
-    private async Task<HashSet<string>> PartnersAsync(IReadOnlySet<string> expected)
-    {
-        var partners = new HashSet<string>();
-        for (var i = 0; i < 120 && !expected.IsSubsetOf(partners); i++)
-        {
-            await Task.Delay(500);
-            var city = await fixture.SucceedAsync(HttpMethod.Get, $"/api/v1/cities/{City}", fixture.Token("regional-officer", Region));
-            partners = city.GetProperty("currentPartnerIds").EnumerateArray().Select(p => p.GetString()!).ToHashSet();
-        }
-        return partners;
     }
 
     private async Task<IEnumerable<string>> ForeignPartiesAsync(string officer, IEnumerable<string> agreements)

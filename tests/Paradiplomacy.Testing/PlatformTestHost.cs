@@ -121,7 +121,7 @@ public sealed class PlatformTestHost : IAsyncDisposable
 
     /// <summary>Starts the AppHost without the named resources (and those that wait for them) and waits until every other one is healthy.</summary>
     public static async Task<PlatformTestHost> StartAsync(string name, IReadOnlyCollection<string>? without = null, IEnumerable<string>? extraArgs = null,
-        bool withDashboard = false, CancellationToken cancellationToken = default)
+        bool withDashboard = false, Action<IDistributedApplicationTestingBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
         var stateDirectory = Path.Combine(Path.GetTempPath(), $"paradiplomacy-{name}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
         int identityPort = FreePort.Next(), gatewayHttpPort = FreePort.Next(), gatewayGrpcPort = FreePort.Next();
@@ -150,6 +150,7 @@ public sealed class PlatformTestHost : IAsyncDisposable
         {
             builder.Resources.Remove(resource);
         }
+        configure?.Invoke(builder);
         var app = await builder.BuildAsync(cancellationToken);
         var host = new PlatformTestHost(app, stateDirectory, identityPort, gatewayHttpPort, gatewayGrpcPort);
         try
