@@ -18,12 +18,16 @@ public sealed class EventLedger : IAsyncDisposable
 
     public int Deliveries => _listeners.Values.Sum(l => l.Messages.Count);
 
-    /// <summary>Listens for CityProfileUpdated, AgreementActivated, ProgramCreated and MeetingScheduled.</summary>
-    public static async Task<EventLedger> StartAsync(string eventBus)
+    /// <summary>The message ids under which <paramref name="eventName"/> was delivered.</summary>
+    public IReadOnlyList<Guid> MessageIds(string eventName) =>
+        _listeners[eventName].Messages.Select(m => Guid.Parse(m.GetProperty("messageId").GetString()!)).Distinct().ToList();
+
+    /// <summary>Listens for the named events (by default CityProfileUpdated, AgreementActivated, ProgramCreated and MeetingScheduled).</summary>
+    public static async Task<EventLedger> StartAsync(string eventBus, params string[] events)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         var listeners = new Dictionary<string, BusListener>();
-        foreach (var name in new[] { "CityProfileUpdated", "AgreementActivated", "ProgramCreated", "MeetingScheduled" })
+        foreach (var name in events is [] ? ["CityProfileUpdated", "AgreementActivated", "ProgramCreated", "MeetingScheduled"] : events)
         {
             listeners[name] = await BusListener.StartAsync(eventBus, name, $"reliability-{run}-{name}");
         }
@@ -73,6 +77,8 @@ public sealed class EventLedger : IAsyncDisposable
         "AgreementActivated" => e.GetProperty("agreementId").GetString(),
         "ProgramCreated" => e.GetProperty("programId").GetString(),
         "MeetingScheduled" => e.GetProperty("meetingId").GetString(),
+        "AgreementExpiring" => $"{e.GetProperty("agreementId").GetString()}/{e.GetProperty("daysBeforeExpiry").GetInt32()}",
+        "MeetingReminderDue" => $"{e.GetProperty("meetingId").GetString()}/{e.GetProperty("lead").GetString()}",
         _ => null,
     };
 

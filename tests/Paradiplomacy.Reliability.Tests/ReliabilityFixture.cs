@@ -1,3 +1,4 @@
+using Aspire.Hosting.Testing;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using System.Net.Http.Json;
@@ -6,7 +7,7 @@ using System.Text.Json;
 namespace Paradiplomacy.Reliability.Tests;
 
 /// <summary>The whole system as the AppHost describes it, on throw-away state, for tests that kill its parts.</summary>
-public sealed class ReliabilityFixture : IAsyncLifetime
+public class ReliabilityFixture : IAsyncLifetime
 {
     public PlatformTestHost Host { get; private set; } = null!;
 
@@ -19,12 +20,28 @@ public sealed class ReliabilityFixture : IAsyncLifetime
         // Every test calls from loopback, so all anonymous calls share one per-address quota (120 a minute): the
         // fuzzer's anonymous half would mostly meet the limiter, and a later test's anonymous read be refused.
         // Signed-in limits, which the abuse and cache tests exercise, stay as configured.
-        Host = await PlatformTestHost.StartAsync("reliability", configure: builder =>
-            builder.CreateResourceBuilder((ProjectResource)builder.Resources.Single(r => r.Name == "gateway"))
-                .WithEnvironment("Gateway__RateLimits__Anonymous", "1000000"));
+        Host = await PlatformTestHost.StartAsync(Name, extraArgs: Arguments, configure: builder =>
+        {
+            Project(builder, "gateway").WithEnvironment("Gateway__RateLimits__Anonymous", "1000000");
+            Configure(builder);
+        });
         EventBus = await Host.ConnectionStringAsync("eventbus");
         Gateway = new HttpClient { BaseAddress = Host.GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
+
+    /// <summary>The state folder's name.</summary>
+    protected virtual string Name => "reliability";
+
+    /// <summary>AppHost arguments beyond the test host's own.</summary>
+    protected virtual IEnumerable<string> Arguments => [];
+
+    /// <summary>Changes to the model before it starts.</summary>
+    protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
+    {
+    }
+
+    protected static IResourceBuilder<ProjectResource> Project(IDistributedApplicationTestingBuilder builder, string name) =>
+        builder.CreateResourceBuilder((ProjectResource)builder.Resources.Single(r => r.Name == name));
 
     public string Token(string role, string? region = null, string? ministry = null, string? subject = null) => Host.Token(role, region, ministry, subject);
 
@@ -40,47 +57,20 @@ public sealed class ReliabilityFixture : IAsyncLifetime
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    /// <summary>Registers an agreement signed today between a region and a city abroad, in effect at once.</summary>
-    public async Task<string> RegisterAgreementAsync(string region, string indonesianCity, string foreignCity, string title, string? requestId = null, string? token = null)
-    {
-        var agreement = await SucceedAsync(HttpMethod.Post, "/api/v1/agreements:registerExisting", token ?? Token("regional-officer", region),
-            RegisterExistingBody(indonesianCity, foreignCity, title, requestId ?? Guid.NewGuid().ToString("N")));
-        return agreement.GetProperty("id").GetString()!;
-    }
+    /// <summary>Registers an agreement signed today (or on <paramref name="signedOn"/>) between a region and a city abroad, in effect at once.</summary>
+    public Task<string> RegisterAgreementAsync(string region, string indonesianCity, string foreignCity, string title, string? requestId = null, string? token = null,
+        DateOnly? signedOn = null) =>
+        Gateway.RegisterExistingAsync(token ?? Token("regional-officer", region), Existing(region, indonesianCity, foreignCity, title, signedOn), requestId ?? Guid.NewGuid().ToString("N"));
 
     /// <summary>The body of registerExisting for a sister-city MoU signed today by both heads of government.</summary>
-    public static object RegisterExistingBody(string indonesianCity, string foreignCity, string title, string requestId)
-    {
-        var today = DateTime.UtcNow;
-        var signedOn = new { year = today.Year, month = today.Month, day = today.Day };
-        object Signatory(string name) => new { name, title = name, signedOn, place = "Jakarta" };
-        return new
-        {
-            agreement = new
-            {
-                kind = "SISTER_CITY", title, indonesianParty = new { cityId = indonesianCity }, foreignParties = new[] { new { cityId = foreignCity } },
-                fields = new[] { "education", "culture" }, objectives = "Exchanges and training", mechanisms = "Annual working visits", validityMonths = 60,
-            },
-            instruments = new[] { new { type = "MEMORANDUM_OF_UNDERSTANDING", indonesianSignatory = Signatory("Wali Kota"), foreignSignatory = Signatory("Mayor") } },
-            source = "Signed MoU kept by Bagian Kerja Sama",
-            requestId,
-        };
-    }
+    public static object RegisterExistingBody(string indonesianCity, string foreignCity, string title, string requestId) =>
+        Existing(indonesianCity[4..], indonesianCity, foreignCity, title, null).RequestBody(requestId);
 
-    /// <summary>Ids of cities abroad (Japan's, then the United States'), to be the foreign parties of test
-    /// agreements: a region has one agreement of a kind with each.</summary>
-    public async Task<IReadOnlyList<string>> ForeignCitiesAsync(int count)
-    {
-        var ids = new List<string>();
-        foreach (var country in new[] { "JP", "US", "CN" })
-        {
-            // As an operator: not limited, so the anonymous quota other tests use up never refuses it.
-            var page = await SucceedAsync(HttpMethod.Get, $"/api/v1/cities?filter=country%20%3D%20%22{country}%22&page_size=100", Token("operator"));
-            ids.AddRange(page.GetProperty("cities").EnumerateArray().Select(c => c.GetProperty("id").GetString()!));
-        }
-        Assert.True(ids.Count >= count, $"only {ids.Count} foreign cities are loaded");
-        return ids.Take(count).ToList();
-    }
+    private static ExistingAgreement Existing(string region, string indonesianCity, string foreignCity, string title, DateOnly? signedOn) =>
+        new(region, indonesianCity, foreignCity, title, ["education", "culture"], signedOn ?? DateOnly.FromDateTime(DateTime.UtcNow));
+
+    /// <summary>Ids of cities abroad, to be the foreign parties of test agreements.</summary>
+    public Task<IReadOnlyList<string>> ForeignCitiesAsync(int count) => Gateway.ForeignCitiesAsync(Token("operator"), count);
 
     /// <summary>Plans a program under <paramref name="agreement"/>; with <paramref name="retryUntilKnown"/>, tries again while
     /// the programs service has not yet heard of the agreement. Returns its id.</summary>
@@ -106,10 +96,12 @@ public sealed class ReliabilityFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Schedules a virtual meeting two weeks ahead between the two cities; as <see cref="PlanProgramAsync"/> for the meetings service.</summary>
-    public async Task<string> ScheduleMeetingAsync(string token, string agreement, string indonesianCity, string foreignCity, string title, bool retryUntilKnown)
+    /// <summary>Schedules an hour's virtual meeting between the two cities, two weeks ahead at 07:00 UTC unless it
+    /// <paramref name="startsIn"/> some time from now; as <see cref="PlanProgramAsync"/> for the meetings service.</summary>
+    public async Task<string> ScheduleMeetingAsync(string token, string agreement, string indonesianCity, string foreignCity, string title, bool retryUntilKnown,
+        TimeSpan? startsIn = null)
     {
-        var start = DateTime.UtcNow.Date.AddDays(14).AddHours(7);
+        var start = startsIn is { } lead ? DateTime.UtcNow.Add(lead) : DateTime.UtcNow.Date.AddDays(14).AddHours(7);
         for (var attempt = 0; ; attempt++)
         {
             var (status, body) = await SendAsync(HttpMethod.Post, $"/api/v1/meetings?requestId={Guid.NewGuid():N}", token, new

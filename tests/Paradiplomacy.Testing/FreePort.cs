@@ -30,6 +30,23 @@ public static class FreePort
         throw new InvalidOperationException("No free port below 32000.");
     }
 
+    /// <summary>The first of <paramref name="count"/> consecutive free ports (the dashboard takes three).</summary>
+    public static int Block(int count)
+    {
+        lock (Handed)
+        {
+            for (var attempts = 0; attempts < 1000; attempts++)
+            {
+                var first = Next();
+                if (Enumerable.Range(first + 1, count - 1).All(p => Handed.Add(p) && IsFree(p)))
+                {
+                    return first;
+                }
+            }
+        }
+        throw new InvalidOperationException($"No {count} consecutive free ports below 32000.");
+    }
+
     private static bool IsFree(int port)
     {
         try

@@ -40,4 +40,34 @@ public static class GatewayCalls
         }
         return partners;
     }
+
+    /// <summary>Registers an agreement signed before the platform as <paramref name="token"/> (in effect at once); its id.</summary>
+    public static async Task<string> RegisterExistingAsync(this HttpClient gateway, string token, ExistingAgreement agreement, string? requestId = null)
+    {
+        var (status, body) = await gateway.CallAsync(HttpMethod.Post, "/api/v1/agreements:registerExisting", token, agreement.RequestBody(requestId));
+        if (status != 200)
+        {
+            throw new InvalidOperationException($"registerExisting {agreement.Title}: {status} {body}");
+        }
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Ids of cities abroad (Japan's, then the United States', then China's), to be the foreign parties of
+    /// test agreements: a region has one agreement of a kind with each. Read as an operator, whom no quota limits.</summary>
+    public static async Task<IReadOnlyList<string>> ForeignCitiesAsync(this HttpClient gateway, string operatorToken, int count)
+    {
+        var ids = new List<string>();
+        foreach (var country in new[] { "JP", "US", "CN" })
+        {
+            var (status, body) = await gateway.CallAsync(HttpMethod.Get, $"/api/v1/cities?filter=country%20%3D%20%22{country}%22&page_size=100", operatorToken);
+            if (status != 200)
+            {
+                throw new InvalidOperationException($"cities of {country}: {status} {body}");
+            }
+            using var page = JsonDocument.Parse(body);
+            ids.AddRange(page.RootElement.GetProperty("cities").EnumerateArray().Select(c => c.GetProperty("id").GetString()!));
+        }
+        return ids.Count >= count ? ids.Take(count).ToList() : throw new InvalidOperationException($"only {ids.Count} foreign cities are loaded");
+    }
 }

@@ -37,33 +37,8 @@ public sealed class PlatformTestHost : IAsyncDisposable
     public DashboardAccess? Dashboard { get; private set; }
 
     /// <summary>A token from the identity resource itself, as a user's sign-in would get one.</summary>
-    public string Token(string role, string? region = null, string? ministry = null, string? subject = null)
-    {
-        var form = new Dictionary<string, string> { ["role"] = role };
-        if (subject is not null)
-        {
-            form["subject"] = subject;
-        }
-        if (region is not null)
-        {
-            form["region"] = region;
-        }
-        if (ministry is not null)
-        {
-            form["ministry"] = ministry;
-        }
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/connect/token") { Content = new FormUrlEncodedContent(form) };
-        // Synchronous on purpose: tests build request headers inline.
-        using var response = _identity.Send(request);
-        using var reader = new StreamReader(response.Content.ReadAsStream());
-        var body = reader.ReadToEnd();
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new ArgumentException($"The identity provider refused: {body}");
-        }
-        using var json = System.Text.Json.JsonDocument.Parse(body);
-        return json.RootElement.GetProperty("access_token").GetString()!;
-    }
+    public string Token(string role, string? region = null, string? ministry = null, string? subject = null) =>
+        DevelopmentTokens.Request(_identity, role, region, ministry, subject);
 
     /// <summary>Points a service about to run in-process at this platform, as the AppHost would: its database,
     /// the cache and the broker (ConnectionStrings__*), the identity provider, and the gRPC endpoints of the
@@ -88,25 +63,10 @@ public sealed class PlatformTestHost : IAsyncDisposable
     /// would (in effect at once) and returns its id; other services hear of it by event.</summary>
     public async Task<string> RegisterExistingAgreementAsync(ExistingAgreement agreement)
     {
-        var signed = new { year = agreement.SignedOn.Year, month = agreement.SignedOn.Month, day = agreement.SignedOn.Day };
-        object Signatory(string name) => new { name, title = name, signedOn = signed, place = agreement.Place };
         using var agreements = new HttpClient { BaseAddress = Endpoint("agreements", "http") };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/agreements:registerExisting")
         {
-            Content = System.Net.Http.Json.JsonContent.Create(new
-            {
-                agreement = new
-                {
-                    kind = agreement.Kind, title = agreement.Title, indonesianParty = new { cityId = agreement.IndonesianCity },
-                    foreignParties = new[] { new { cityId = agreement.ForeignCity } }, fields = agreement.Fields,
-                    objectives = agreement.Objectives, mechanisms = agreement.Mechanisms, validityMonths = agreement.ValidityMonths,
-                },
-                instruments = new[]
-                {
-                    new { type = "MEMORANDUM_OF_UNDERSTANDING", indonesianSignatory = Signatory(agreement.IndonesianSignatory), foreignSignatory = Signatory(agreement.ForeignSignatory) },
-                },
-                source = agreement.Source,
-            }),
+            Content = System.Net.Http.Json.JsonContent.Create(agreement.RequestBody()),
         };
         request.Headers.Authorization = new("Bearer", Token("regional-officer", agreement.Region));
         using var response = await agreements.SendAsync(request);

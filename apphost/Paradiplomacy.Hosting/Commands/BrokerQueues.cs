@@ -39,6 +39,19 @@ public sealed class BrokerQueues(string connectionString, Uri managementUrl)
         return queues;
     }
 
+    /// <summary>The queues a service's replicas consume (not its error queues), each with how many consumers
+    /// it has now: one per running replica.</summary>
+    public async Task<IReadOnlyList<(string Name, int Consumers)>> ConsumersAsync(string service, CancellationToken ct)
+    {
+        using var http = ManagementClient();
+        using var json = JsonDocument.Parse(await http.GetStringAsync("/api/queues?columns=name,consumers", ct));
+        return json.RootElement.EnumerateArray()
+            .Select(q => (Name: q.GetProperty("name").GetString()!, Consumers: q.TryGetProperty("consumers", out var c) ? c.GetInt32() : 0))
+            .Where(q => q.Name.StartsWith(service + "-", StringComparison.Ordinal) && !q.Name.EndsWith(Suffix, StringComparison.Ordinal)
+                        && !q.Name.EndsWith("_skipped", StringComparison.Ordinal))
+            .ToList();
+    }
+
     /// <summary>Moves what the error queue holds now back to its queue; returns how many moved. A message
     /// that fails again comes back to the error queue and is not replayed twice in one call.</summary>
     public async Task<int> ReplayAsync(string errorQueue, CancellationToken ct)

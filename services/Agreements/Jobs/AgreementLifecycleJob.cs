@@ -1,21 +1,22 @@
-using Medallion.Threading.Redis;
+using Medallion.Threading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Paradiplomacy.Agreements.Data;
 using Paradiplomacy.Agreements.Domain;
 using Paradiplomacy.ServiceDefaults.Aggregates;
 using Paradiplomacy.ServiceDefaults.Errors;
-using StackExchange.Redis;
 
 namespace Paradiplomacy.Agreements.Jobs;
 
 /// <summary>The agreements' calendar: activates signed agreements on their effective date, announces
 /// AgreementExpiring at each notice point and expires them on their expiry date. With several
-/// replicas, a Redis lock lets one run at a time; the notice points already announced are stored on
-/// the agreement under optimistic concurrency, so even two runs at once announce a point once.</summary>
+/// replicas, an advisory lock in the service's own database lets one run at a time (it needs that
+/// database anyway, so Redis being away neither stops it nor lets it run twice); the notice points
+/// already announced are stored on the agreement under optimistic concurrency, so even two runs at
+/// once announce a point once.</summary>
 public sealed class AgreementLifecycleJob(
     IServiceScopeFactory scopes,
-    IConnectionMultiplexer redis,
+    IDistributedLockProvider locks,
     IOptions<ClearancePolicy> policy,
     IOptions<LifecycleOptions> options,
     TimeProvider clock,
@@ -54,8 +55,7 @@ public sealed class AgreementLifecycleJob(
     /// <summary>One pass; returns how many agreements changed, or -1 when another replica holds the lock.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var distributedLock = new RedisDistributedLock(LockName, redis.GetDatabase());
-        await using var handle = await distributedLock.TryAcquireAsync(TimeSpan.Zero, cancellationToken);
+        await using var handle = await locks.TryAcquireLockAsync(LockName, TimeSpan.Zero, cancellationToken);
         if (handle is null)
         {
             return -1;

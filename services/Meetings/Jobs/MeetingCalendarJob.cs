@@ -1,21 +1,21 @@
-using Medallion.Threading.Redis;
+using Medallion.Threading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Paradiplomacy.Meetings.Data;
 using Paradiplomacy.Meetings.Domain;
 using Paradiplomacy.Meetings.Extensions;
 using Paradiplomacy.ServiceDefaults.Aggregates;
-using StackExchange.Redis;
 
 namespace Paradiplomacy.Meetings.Jobs;
 
 /// <summary>The meetings' clock: announces a reminder a day and an hour before each occurrence, and each
-/// action item that passes its due date open. With several replicas a Redis lock lets one pass run at a
-/// time; what was announced is stored on the meeting under optimistic concurrency, so even two passes at
-/// once (a lock lost to a Redis failover) announce each reminder and each overdue item once.</summary>
+/// action item that passes its due date open. With several replicas an advisory lock in the service's own
+/// database lets one pass run at a time, Redis or not; what was announced is stored on the meeting under
+/// optimistic concurrency, so even two passes at once (a lock lost with its connection) announce each
+/// reminder and each overdue item once.</summary>
 public sealed class MeetingCalendarJob(
     IServiceScopeFactory scopes,
-    IConnectionMultiplexer redis,
+    IDistributedLockProvider locks,
     IOptions<MeetingOptions> options,
     TimeProvider clock,
     ILogger<MeetingCalendarJob> logger) : BackgroundService
@@ -53,8 +53,7 @@ public sealed class MeetingCalendarJob(
     /// <summary>One pass; how many meetings announced something, or -1 when another replica holds the lock.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var distributedLock = new RedisDistributedLock(LockName, redis.GetDatabase());
-        await using var handle = await distributedLock.TryAcquireAsync(TimeSpan.Zero, cancellationToken);
+        await using var handle = await locks.TryAcquireLockAsync(LockName, TimeSpan.Zero, cancellationToken);
         return handle is null ? -1 : await RunUnlockedAsync(cancellationToken);
     }
 

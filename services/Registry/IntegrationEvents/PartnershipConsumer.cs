@@ -23,6 +23,12 @@ public sealed class PartnershipConsumer<TEvent>(
 
     protected override async Task HandleAsync(TEvent message, CancellationToken cancellationToken)
     {
+        var cityIds = message.ForeignPartyIds.Prepend(message.IndonesianPartyId).Distinct().ToArray();
+        // Each city's partners are computed from the active partnerships, then written: two agreements of one city
+        // handled at once must not both compute from a read taken before the other committed (the second would
+        // write a list without the first's partner, and its version check would pass if it loaded the city after
+        // that commit). So the cities are locked first, in id order (no deadlock), until this message commits.
+        await Db.Database.ExecuteSqlRawAsync("SELECT 1 FROM cities WHERE id = ANY({0}) ORDER BY id FOR UPDATE", [cityIds], cancellationToken);
         var partnership = await Db.Partnerships.FirstOrDefaultAsync(p => p.AgreementId == message.AgreementId, cancellationToken);
         if (partnership is null)
         {
@@ -41,7 +47,6 @@ public sealed class PartnershipConsumer<TEvent>(
         partnership.AgreementVersion = message.AgreementVersion;
         await Db.SaveChangesAsync(cancellationToken);
 
-        var cityIds = message.ForeignPartyIds.Prepend(message.IndonesianPartyId).ToList();
         var active = await Db.Partnerships.AsNoTracking()
             .Where(p => p.Status == "Active" && (cityIds.Contains(p.IndonesianPartyId) || p.ForeignPartyIds.Any(f => cityIds.Contains(f))))
             .ToListAsync(cancellationToken);

@@ -1,3 +1,5 @@
+using Medallion.Threading;
+using Medallion.Threading.Postgres;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +15,8 @@ public static class DataExtensions
 {
     /// <summary>The service's own PostgreSQL database (ConnectionStrings:<paramref name="connectionName"/>),
     /// its DbContext (snake_case names, the outbox signal), the same context as the
-    /// <see cref="ServiceDbContext"/> the write path uses, and a health check that queries it.</summary>
+    /// <see cref="ServiceDbContext"/> the write path uses, advisory locks for singleton jobs, and a health
+    /// check that queries it.</summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName)
         where TContext : ServiceDbContext
     {
@@ -26,6 +29,8 @@ public static class DataExtensions
             .ConfigureTracing(tracing => tracing.ConfigureCommandFilter(_ => System.Diagnostics.Activity.Current is not null))
             .Build();
         builder.Services.AddSingleton(dataSource);
+        // Singleton jobs' locks (one pass across replicas) live in the database the jobs work on.
+        builder.Services.AddSingleton<IDistributedLockProvider>(new PostgresDistributedSynchronizationProvider(dataSource));
         builder.Services.AddSingleton<OutboxSignal>();
         // Pooled: a context and its options are built once and reset between calls. Built per call, they
         // were a sixth of the CPU of a cached read (profiled), which never touches the database.

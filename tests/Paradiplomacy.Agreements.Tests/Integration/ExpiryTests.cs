@@ -1,10 +1,9 @@
-using Medallion.Threading.Redis;
+using Medallion.Threading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Paradiplomacy.Agreements.Data;
 using Paradiplomacy.Agreements.Jobs;
 using Paradiplomacy.Contracts.Agreements.V1;
-using StackExchange.Redis;
 
 namespace Paradiplomacy.Agreements.Tests.Integration;
 
@@ -29,8 +28,8 @@ public class ExpiryTests(AgreementsFixture fixture)
 
             MoveTo(expiry.AddDays(-180));
             // While another replica holds the lock, a run does nothing...
-            var redis = fixture.Services.GetRequiredService<IConnectionMultiplexer>();
-            await using (await new RedisDistributedLock(AgreementLifecycleJob.LockName, redis.GetDatabase()).AcquireAsync())
+            var locks = fixture.Services.GetRequiredService<IDistributedLockProvider>();
+            await using (await locks.AcquireLockAsync(AgreementLifecycleJob.LockName))
             {
                 Assert.Equal(-1, await job.RunOnceAsync(CancellationToken.None));
             }

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Paradiplomacy.Bench;
+namespace Paradiplomacy.Hosting.Operations;
 
-/// <summary>The system under test as the AppHost describes it in `{state}/resources.json`: each
+/// <summary>The running system as the AppHost describes it in `{state}/resources.json` (see <see cref="ResourceManifest"/>): each
 /// resource's process id and endpoint URLs.</summary>
 public sealed class SystemResources
 {

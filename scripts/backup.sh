@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Backs up a running system: every service's database at one instant (a physical base backup of the
+# PostgreSQL cluster, so the five databases, their outboxes and their inboxes agree with each other),
+# and Redis (partners' API keys). The broker is not backed up: what it held is in the outboxes (see
+# restore.sh).
+#
+#   scripts/backup.sh [--state-dir DIR] BACKUP_DIR      (DIR defaults to .state, the AppHost's)
+set -euo pipefail
+state="$(dirname "$0")/../.state"
+while [ $# -gt 1 ]; do
+  case "$1" in
+    --state-dir) state="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+[ $# -eq 1 ] || { echo "usage: scripts/backup.sh [--state-dir DIR] BACKUP_DIR" >&2; exit 2; }
+out=$(realpath -m "$1"); state=$(realpath -m "$state")
+[ -f "$state/resources.json" ] || { echo "$state/resources.json not found: is the system running (./run.sh)?" >&2; exit 1; }
+[ ! -e "$out" ] || { echo "$out exists already; a backup goes to a new folder" >&2; exit 1; }
+
+port_of() { # the port of a resource's tcp endpoint, from the AppHost's resources.json
+  python3 -c 'import json,sys; r=[r for r in json.load(open(sys.argv[1])) if r["name"]==sys.argv[2]][0]; print(r["urls"]["tcp"].rsplit(":",1)[1])' "$state/resources.json" "$1"
+}
+bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
+mkdir -p "$out"
+taken_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+# -c fast: a checkpoint now rather than at the next scheduled one; -X stream: the WAL the backup needs
+# to be consistent comes with it.
+PGPASSWORD=$(cat "$state/postgres/password") "$bin/pg_basebackup" -h 127.0.0.1 -p "$(port_of postgres)" -U postgres \
+  -D "$out/postgres" -F tar -z -X stream -c fast --label "paradiplomacy $taken_at"
+redis-cli -h 127.0.0.1 -p "$(port_of cache)" --rdb "$out/redis.rdb" > /dev/null
+cp "$state/postgres/password" "$out/postgres-password"
+chmod 600 "$out/postgres-password"
+printf '{ "takenAt": "%s", "postgres": "%s" }\n' "$taken_at" "$("$bin/postgres" --version)" > "$out/backup.json"
+echo "Backed up to $out (taken at $taken_at): $(du -sh "$out" | cut -f1)"
