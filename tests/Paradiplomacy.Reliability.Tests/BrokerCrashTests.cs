@@ -21,53 +21,17 @@ public class BrokerCrashTests(ReliabilityFixture fixture, Xunit.Abstractions.ITe
         await fixture.PlanProgramAsync(officer, agreement, "Heard of before the outage", retryUntilKnown: true);
         await fixture.ScheduleMeetingAsync(officer, agreement, City, foreign[0], "Heard of before the outage", retryUntilKnown: true);
 
-        var run = Guid.NewGuid().ToString("N")[..8];
         await using var ledger = await EventLedger.StartAsync(fixture.EventBus);
-        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var desks = new OfficerDesks(fixture, ledger, Region, City, agreement, foreign);
         var killed = fixture.Host.Kill("eventbus");
         var down = Stopwatch.StartNew();
         var back = fixture.Host.WaitForRestartAsync("eventbus", killed, TimeSpan.FromMinutes(2));
-        var next = 0;
-        var partner = 0;
-
-        // Four officers' desks, each making its kind of change about four times a second until the broker is back
-        // (and at least three times), well within an officer's quota.
-        async Task DeskAsync(string name, string eventName, Func<string, int, Task<string>> change)
-        {
-            var desk = fixture.Token("regional-officer", Region, subject: $"{name}-desk@{Region}");
-            for (var i = 0; !back.IsCompleted || i < 3; i++)
-            {
-                await Task.Delay(250);
-                try
-                {
-                    var key = await change(desk, Interlocked.Increment(ref next));
-                    ledger.Add(eventName, key, whileDown: !back.IsCompleted);
-                }
-                catch (Exception ex) when (ex is not OutOfMemoryException)
-                {
-                    failures.Add($"{name}: {ex.Message}");
-                }
-            }
-        }
-        await Task.WhenAll(
-            DeskAsync("profile", "CityProfileUpdated", async (desk, n) =>
-            {
-                // A new summary each time, so that every update changes the profile and is announced (an update that
-                // changes nothing answers with the city's current etag, which may be the partnership consumer's).
-                // That consumer changes the same city as it hears of the agreements; the update, made without an
-                // etag, is applied on the city as it stands (the write path retries).
-                var city = await fixture.SucceedAsync(HttpMethod.Patch, $"/api/v1/cities/{City}", desk,
-                    new { profile = new { summary = $"Kota Surabaya, update {run}-{n}" }, updateMask = "summary" });
-                return $"{City}/{city.GetProperty("etag").GetString()}";
-            }),
-            DeskAsync("agreement", "AgreementActivated", (desk, n) =>
-                fixture.RegisterAgreementAsync(Region, City, foreign[Interlocked.Increment(ref partner)], $"Surabaya sister city {run}-{n}", token: desk)),
-            DeskAsync("program", "ProgramCreated", (desk, n) => fixture.PlanProgramAsync(desk, agreement, $"Exchange {run}-{n}", retryUntilKnown: false)),
-            DeskAsync("meeting", "MeetingScheduled", (desk, n) => fixture.ScheduleMeetingAsync(desk, agreement, City, foreign[0], $"Working group {run}-{n}", retryUntilKnown: false)),
-            back);
+        // Each desk changes about four times a second until the broker is back (and at least three times), well
+        // within an officer's quota.
+        await Task.WhenAll(desks.RunAsync(i => !back.IsCompleted || i < 3, TimeSpan.FromMilliseconds(250), () => !back.IsCompleted), back);
         var outage = down.Elapsed;
 
-        Assert.True(failures.IsEmpty, $"{failures.Count} changes failed:\n{string.Join("\n", failures.Distinct().Take(6))}");
+        Assert.True(desks.Failures.IsEmpty, $"{desks.Failures.Count} changes failed:\n{string.Join("\n", desks.Failures.Distinct().Take(6))}");
         foreach (var name in new[] { "CityProfileUpdated", "AgreementActivated", "ProgramCreated", "MeetingScheduled" })
         {
             Assert.Contains(ledger.Changes, c => c.Event == name && c.WhileDown);

@@ -38,29 +38,10 @@ public class ReplicaTests(ReplicatedSystemFixture fixture, Xunit.Abstractions.IT
         await fixture.ScheduleMeetingAsync(officer, agreement, City, foreign[0], "Heard of by both replicas", retryUntilKnown: true);
 
         await using var ledger = await EventLedger.StartAsync(fixture.EventBus);
-        var run = Guid.NewGuid().ToString("N")[..8];
-        var next = 0;
-        var partner = 0;
-        // Four desks at once, 25 changes each, through the gateway (which spreads them over the replicas).
-        async Task DeskAsync(string name, string eventName, Func<string, int, Task<string>> change)
-        {
-            var desk = fixture.Token("regional-officer", Region, subject: $"{name}-desk@{Region}");
-            for (var i = 0; i < 25; i++)
-            {
-                ledger.Add(eventName, await change(desk, Interlocked.Increment(ref next)));
-            }
-        }
-        await Task.WhenAll(
-            DeskAsync("profile", "CityProfileUpdated", async (desk, n) =>
-            {
-                var city = await fixture.SucceedAsync(HttpMethod.Patch, $"/api/v1/cities/{City}", desk,
-                    new { profile = new { summary = $"Kota Surabaya, update {run}-{n}" }, updateMask = "summary" });
-                return $"{City}/{city.GetProperty("etag").GetString()}";
-            }),
-            DeskAsync("agreement", "AgreementActivated", (desk, n) =>
-                fixture.RegisterAgreementAsync(Region, City, foreign[Interlocked.Increment(ref partner)], $"Surabaya sister city {run}-{n}", token: desk)),
-            DeskAsync("program", "ProgramCreated", (desk, n) => fixture.PlanProgramAsync(desk, agreement, $"Exchange {run}-{n}", retryUntilKnown: false)),
-            DeskAsync("meeting", "MeetingScheduled", (desk, n) => fixture.ScheduleMeetingAsync(desk, agreement, City, foreign[0], $"Working group {run}-{n}", retryUntilKnown: false)));
+        // The four desks at once, 25 changes each, through the gateway (which spreads them over the replicas).
+        var desks = new OfficerDesks(fixture, ledger, Region, City, agreement, foreign);
+        await desks.RunAsync(i => i < 25, TimeSpan.Zero);
+        Assert.True(desks.Failures.IsEmpty, $"{desks.Failures.Count} changes failed:\n{string.Join("\n", desks.Failures.Distinct().Take(6))}");
 
         // Sent once: two relays read each service's outbox, each row is published by one of them.
         var missing = await ledger.UnannouncedAfterAsync(TimeSpan.FromSeconds(60));

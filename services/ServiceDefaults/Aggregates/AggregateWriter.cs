@@ -111,22 +111,29 @@ public sealed class AggregateWriter<TAggregate>(ServiceDbContext db, TimeProvide
         }, ct);
 
     /// <remarks>Without an etag the caller asked for the change on the aggregate as it stands: another writer
-    /// (a consumer, a job) changing it meanwhile is no conflict for that caller, so the change is made again
-    /// on a fresh read, a few times, before ABORTED. Inside a consumer's transaction its own retries do that.</remarks>
+    /// (a consumer, a job) changing it meanwhile is no conflict for that caller, so the change is made again,
+    /// this time on the row locked before it is read: writers that follow each other closely (a consumer
+    /// working off a backlog for one city) then cannot win every race, as they could against plain retries.
+    /// Inside a consumer's transaction its own retries do that.</remarks>
     public async Task<TAggregate> ChangeAsync(string id, string? etag, Caller caller, string action, Func<TAggregate, Task> change, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
-            {
-                return await RunAsync(() => LoadForChangeAsync(id, etag, caller, ct), caller.Describe(), action, change, ct);
-            }
-            catch (DbUpdateConcurrencyException) when (string.IsNullOrEmpty(etag) && attempt < 5 && db.Database.CurrentTransaction is null)
-            {
-                db.ChangeTracker.Clear();
-                _enlisted.Clear();
-            }
+            return await RunAsync(() => LoadForChangeAsync(id, etag, caller, ct), caller.Describe(), action, change, ct);
         }
+        catch (DbUpdateConcurrencyException) when (string.IsNullOrEmpty(etag) && db.Database.CurrentTransaction is null)
+        {
+            db.ChangeTracker.Clear();
+            _enlisted.Clear();
+        }
+        return await RunAsync(async () =>
+        {
+            if (!typeof(ISerializedChanges).IsAssignableFrom(typeof(TAggregate)))
+            {
+                await LockAsync(id, ct);
+            }
+            return await LoadForChangeAsync(id, etag, caller, ct);
+        }, caller.Describe(), action, change, ct);
     }
 
     /// <summary>A change the platform makes itself (a scheduled job, a projection fed by events),
