@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Backs up a running system: every service's database at one instant (a physical base backup of the
 # PostgreSQL cluster, so the five databases, their outboxes and their inboxes agree with each other),
-# and Redis (partners' API keys). The broker is not backed up: what it held is in the outboxes (see
-# restore.sh).
+# Redis (partners' API keys) and the broker's definitions (queues, exchanges, bindings: so that what the
+# restored outboxes send reaches every consumer's queue even before that consumer is up). The broker's
+# messages are not backed up: what it held is in the outboxes (see restore.sh).
 #
 #   scripts/backup.sh [--state-dir DIR] BACKUP_DIR      (DIR defaults to .state, the AppHost's)
 set -euo pipefail
@@ -29,6 +30,13 @@ taken_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 PGPASSWORD=$(cat "$state/postgres/password") "$bin/pg_basebackup" -h 127.0.0.1 -p "$(port_of postgres)" -U postgres \
   -D "$out/postgres" -F tar -z -X stream -c fast --label "paradiplomacy $taken_at"
 redis-cli -h 127.0.0.1 -p "$(port_of cache)" --rdb "$out/redis.rdb" > /dev/null
+python3 - "$state/resources.json" "$out/broker-definitions.json" <<'PY'
+import base64, json, sys, urllib.request
+broker = [r for r in json.load(open(sys.argv[1])) if r["name"] == "eventbus"][0]
+request = urllib.request.Request(broker["urls"]["management"] + "/api/definitions",
+                                 headers={"Authorization": "Basic " + base64.b64encode(b"guest:guest").decode()})
+open(sys.argv[2], "wb").write(urllib.request.urlopen(request, timeout=30).read())
+PY
 cp "$state/postgres/password" "$out/postgres-password"
 chmod 600 "$out/postgres-password"
 printf '{ "takenAt": "%s", "postgres": "%s" }\n' "$taken_at" "$("$bin/postgres" --version)" > "$out/backup.json"

@@ -4,8 +4,9 @@
 #
 #   scripts/restore.sh BACKUP_DIR STATE_DIR
 #
-# The broker starts empty, so events published in the last minutes before the backup that a consumer
-# had not yet taken would be lost. Their outbox rows are marked unpublished again: the relays send
+# The broker starts with the backup's definitions (its queues and bindings, loaded at boot) but no
+# messages, so events published in the last minutes before the backup that a consumer had not yet
+# taken would be lost. Their outbox rows are marked unpublished again: the relays send
 # them once more under their own message ids, and each consumer's inbox (restored from the same
 # instant) skips those it had already handled.
 set -euo pipefail
@@ -22,6 +23,10 @@ tar -xzf "$backup/postgres/base.tar.gz" -C "$data"
 tar -xzf "$backup/postgres/pg_wal.tar.gz" -C "$data/pg_wal"
 install -m 600 "$backup/postgres-password" "$state/postgres/password"
 cp "$backup/redis.rdb" "$state/cache/dump.rdb"
+mkdir -p "$state/eventbus"
+cp "$backup/broker-definitions.json" "$state/eventbus/definitions.json"
+# The AppHost points RABBITMQ_CONFIG_FILE at eventbus/rabbitmq(.conf).
+echo "load_definitions = $state/eventbus/definitions.json" > "$state/eventbus/rabbitmq.conf"
 chmod 700 "$data"
 
 # PostgreSQL refuses to run as root: as the AppHost does, run it as the postgres user then.

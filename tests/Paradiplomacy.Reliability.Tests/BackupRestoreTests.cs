@@ -36,6 +36,12 @@ public class BackupRestoreTests(Xunit.Abstractions.ITestOutputHelper output)
                     new { profile = new { summary = $"Kota Denpasar before the backup {run}" }, updateMask = "summary" });
                 Assert.True(status == 200, body);
                 apiKey = await CreateApiKeyAsync(system);
+                // A queue of an integration outside the platform: the broker's definitions come back with the backup.
+                await using (var connection = await Broker(system).CreateConnectionAsync())
+                await using (var channel = await connection.CreateChannelAsync())
+                {
+                    await channel.QueueDeclareAsync($"backup-test-{run}", durable: true, exclusive: false, autoDelete: false);
+                }
                 await system.Gateway.CurrentPartnersAsync("idn-51.71", foreign.Take(3));
 
                 // Three more while the bus is down: at the backup their events wait in the agreements outbox.
@@ -60,6 +66,11 @@ public class BackupRestoreTests(Xunit.Abstractions.ITestOutputHelper output)
             {
                 Assert.True(after[path] == record, $"{path} differs after the restore:\nbefore {record}\nafter  {after[path]}");
             }
+            await using (var connection = await Broker(second).CreateConnectionAsync())
+            await using (var channel = await connection.CreateChannelAsync())
+            {
+                await channel.QueueDeclarePassiveAsync($"backup-test-{run}");
+            }
             // The partner's key, kept in Redis, still signs its system in.
             using var keyed = new HttpRequestMessage(HttpMethod.Get, "/api/v1/cities/idn-51.71");
             keyed.Headers.Add("X-Api-Key", apiKey);
@@ -78,6 +89,9 @@ public class BackupRestoreTests(Xunit.Abstractions.ITestOutputHelper output)
             }
         }
     }
+
+    private static RabbitMQ.Client.ConnectionFactory Broker(AppHostProcess system) =>
+        new() { Uri = new Uri($"amqp://guest:guest@127.0.0.1:{new Uri(system.Resources.Endpoint("eventbus", "tcp")).Port}/") };
 
     private static ExistingAgreement Agreement(string foreignCity) =>
         new(Region, "idn-51.71", foreignCity, $"Denpasar sister city with {foreignCity}", ["culture", "tourism"], DateOnly.FromDateTime(DateTime.UtcNow));
