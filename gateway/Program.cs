@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Grpc.Reflection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Paradiplomacy.Gateway.Docs;
 using Paradiplomacy.Gateway.Extensions;
 using Paradiplomacy.Gateway.Security;
 using Paradiplomacy.HostDefaults;
+using Paradiplomacy.HostDefaults.Health;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +16,13 @@ var app = builder.Build();
 
 app.UseMiddleware<AccessLogMiddleware>();
 app.MapDefaultEndpoints();
+// Whether this gateway can serve, leaving out the services behind it: a readiness probe on /health would take
+// every gateway out of rotation whenever one service is down, and the other four with it.
+app.MapHealthChecks("/ready", new HealthCheckOptions
+{
+    Predicate = check => check.Name != DestinationsHealthCheck.Name,
+    ResponseWriter = HealthResponseWriter.WriteAsync,
+});
 app.UseRouting();
 app.UseAuthentication();
 app.UseMiddleware<AdmissionMiddleware>();

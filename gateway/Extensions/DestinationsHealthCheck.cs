@@ -6,6 +6,7 @@ namespace Paradiplomacy.Gateway.Extensions;
 public sealed class DestinationsHealthCheck(IHttpClientFactory clients, IConfiguration configuration) : IHealthCheck
 {
     public const string ClientName = "destination-health";
+    public const string Name = "destinations";
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -19,7 +19,7 @@ public static class Extensions
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver();
         // Health probes of destinations must not retry for long: /health answers within seconds.
         builder.Services.AddHttpClient(DestinationsHealthCheck.ClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
-        builder.Services.AddHealthChecks().AddCheck<DestinationsHealthCheck>("destinations");
+        builder.Services.AddHealthChecks().AddCheck<DestinationsHealthCheck>(DestinationsHealthCheck.Name);
 
         // Exported, the access log reaches the dashboard's structured logs beside its trace; written to
         // the console as well, it cost a tenth of the gateway's CPU per call (profiled), so there only

@@ -50,7 +50,7 @@ public sealed class AccessLogMiddleware(RequestDelegate next, ILoggerFactory log
     private void Record(HttpContext context, StatusCode? grpcStatus, TimeSpan elapsed)
     {
         var path = context.Request.Path.Value ?? string.Empty;
-        if (path.StartsWith("/health", StringComparison.Ordinal) || path.StartsWith("/alive", StringComparison.Ordinal))
+        if (path.StartsWith("/health", StringComparison.Ordinal) || path.StartsWith("/alive", StringComparison.Ordinal) || path.StartsWith("/ready", StringComparison.Ordinal))
         {
             return;
         }

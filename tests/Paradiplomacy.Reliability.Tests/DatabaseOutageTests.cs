@@ -26,6 +26,10 @@ public class DatabaseOutageTests(ReliabilityFixture fixture)
             {
                 Assert.True(await HealthAsync(service, HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(60)), $"{service} still reports healthy without its database");
             }
+            // The gateway says what is behind it (/health, the dashboard's view) and stays ready to serve (/ready,
+            // a Kubernetes readiness probe): it answers for the services, as the next call shows.
+            Assert.True(await HealthAsync("gateway", HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(30)), "the gateway's /health does not show its services down");
+            Assert.True(await HealthAsync("gateway", HttpStatusCode.OK, TimeSpan.FromSeconds(5), "/ready"), "the gateway is not ready while it can serve");
             // A write now: UNAVAILABLE (503 over REST) with a reason a client can act on, never INTERNAL.
             var (status, body) = await fixture.SendAsync(HttpMethod.Post, "/api/v1/agreements:registerExisting", officer,
                 ReliabilityFixture.RegisterExistingBody("idn-33.74", foreign[0], "Semarang sister city (during the outage)", Guid.NewGuid().ToString("N")));
@@ -50,7 +54,7 @@ public class DatabaseOutageTests(ReliabilityFixture fixture)
         Assert.Equal([id], listed.GetProperty("agreements").EnumerateArray().Select(a => a.GetProperty("id").GetString()));
     }
 
-    private async Task<bool> HealthAsync(string service, HttpStatusCode expected, TimeSpan timeout)
+    private async Task<bool> HealthAsync(string service, HttpStatusCode expected, TimeSpan timeout, string path = "/health")
     {
         using var http = new HttpClient { BaseAddress = fixture.Host.Endpoint(service, "http"), Timeout = TimeSpan.FromSeconds(10) };
         var deadline = DateTime.UtcNow + timeout;
@@ -58,7 +62,7 @@ public class DatabaseOutageTests(ReliabilityFixture fixture)
         {
             try
             {
-                using var response = await http.GetAsync("/health");
+                using var response = await http.GetAsync(path);
                 if (response.StatusCode == expected)
                 {
                     return true;

@@ -13,7 +13,7 @@ public class ReplicaTests(ReplicatedSystemFixture fixture, Xunit.Abstractions.IT
     private const string City = "idn-35.78";
 
     [Fact]
-    public async Task Two_replicas_of_each_service_consume_one_queue_and_every_event_is_sent_and_handled_once()
+    public async Task Two_replicas_of_each_service_consume_one_quorum_queue_and_every_event_is_sent_and_handled_once()
     {
         var queues = await BrokerQueues.OfAsync((IResourceWithConnectionString)fixture.Host.App.Services
             .GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == "eventbus"), CancellationToken.None);
@@ -26,9 +26,10 @@ public class ReplicaTests(ReplicatedSystemFixture fixture, Xunit.Abstractions.IT
                 await Task.Delay(1000);
                 consumers = await queues.ConsumersAsync(service, CancellationToken.None);
             }
-            output.WriteLine($"{service}: {string.Join(", ", consumers.Select(q => $"{q.Name} {q.Consumers}"))}");
+            output.WriteLine($"{service}: {string.Join(", ", consumers.Select(q => $"{q.Name} {q.Type} {q.Consumers}"))}");
             Assert.NotEmpty(consumers);
             Assert.All(consumers, q => Assert.Equal(2, q.Consumers));
+            Assert.All(consumers, q => Assert.Equal("quorum", q.Type));
         }
 
         var officer = fixture.Token("regional-officer", Region);

@@ -4,7 +4,7 @@ namespace Paradiplomacy.AppHost.Extensions;
 
 /// <summary>The AppHost's own flags, turned into configuration keys (which is all Aspire reads):
 /// --fresh, --state-dir PATH, --dashboard-port N, --gateway-port N, --gateway-grpc-port N,
-/// --identity-port N, --replicas SERVICE=N, --infrastructure containers|executables, --no-otlp.
+/// --identity-port N, --replicas SERVICE=N, --queue-type classic|quorum, --infrastructure containers|executables, --no-otlp.
 /// Anything else passes through to Aspire unchanged.</summary>
 public static class AppHostArguments
 {
@@ -29,6 +29,7 @@ public static class AppHostArguments
                 case "--gateway-grpc-port": result.Add($"--Paradiplomacy:GatewayGrpcPort={Value()}"); break;
                 case "--identity-port": result.Add($"--Paradiplomacy:IdentityPort={Value()}"); break;
                 case "--infrastructure": result.Add($"--Paradiplomacy:Infrastructure={Value()}"); break;
+                case "--queue-type": result.Add($"--Paradiplomacy:QueueType={Value()}"); break;
                 case "--replicas":
                     var (service, count) = Value().Split('=', 2) is [var s, var n] ? (s, n) : throw new ArgumentException("--replicas takes SERVICE=N, e.g. agreements=3.");
                     result.Add($"--Paradiplomacy:Replicas:{service}={count}");

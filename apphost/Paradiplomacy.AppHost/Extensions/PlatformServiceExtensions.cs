@@ -35,7 +35,8 @@ public static class PlatformServiceExtensions
 
     /// <summary>A platform service: its own database "{name}-db" and the cache (waiting for each to be
     /// healthy), the bus, the identity authorities, /health as its readiness, replicas from
-    /// Paradiplomacy:Replicas:{name}, the operator's error-queue replay, and a place behind the gateway.
+    /// Paradiplomacy:Replicas:{name}, its queues' type (Paradiplomacy:QueueType: classic, or quorum as on a
+    /// clustered broker), the operator's error-queue replay, and a place behind the gateway.
     /// Its two Kestrel endpoints (http: HTTP/1.1, grpc: HTTP/2) come from its appsettings.json.</summary>
     public static IResourceBuilder<ProjectResource> AddPlatformService<TProject>(this IDistributedApplicationBuilder builder, string name,
         PlatformResources platform)
@@ -51,6 +52,7 @@ public static class PlatformServiceExtensions
             .WithReference(platform.EventBus)
             .WithPlatformDefaults(platform)
             .WithEnvironment("Identity__GatewayAuthority", platform.GatewayUrl)
+            .WithEnvironment("EventBus__QueueType", builder.Configuration.GetValue("Paradiplomacy:QueueType", "classic"))
             .WithErrorQueueReplay(platform.EventBus);
         var replicas = builder.Configuration.GetValue($"Paradiplomacy:Replicas:{name}", 1);
         platform.Services.Add(service);

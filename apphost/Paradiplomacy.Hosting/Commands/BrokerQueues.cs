@@ -40,13 +40,14 @@ public sealed class BrokerQueues(string connectionString, Uri managementUrl)
     }
 
     /// <summary>The queues a service's replicas consume (not its error queues), each with how many consumers
-    /// it has now: one per running replica.</summary>
-    public async Task<IReadOnlyList<(string Name, int Consumers)>> ConsumersAsync(string service, CancellationToken ct)
+    /// it has now (one per running replica) and its type (classic or quorum).</summary>
+    public async Task<IReadOnlyList<(string Name, int Consumers, string Type)>> ConsumersAsync(string service, CancellationToken ct)
     {
         using var http = ManagementClient();
-        using var json = JsonDocument.Parse(await http.GetStringAsync("/api/queues?columns=name,consumers", ct));
+        using var json = JsonDocument.Parse(await http.GetStringAsync("/api/queues?columns=name,consumers,type", ct));
         return json.RootElement.EnumerateArray()
-            .Select(q => (Name: q.GetProperty("name").GetString()!, Consumers: q.TryGetProperty("consumers", out var c) ? c.GetInt32() : 0))
+            .Select(q => (Name: q.GetProperty("name").GetString()!, Consumers: q.TryGetProperty("consumers", out var c) ? c.GetInt32() : 0,
+                Type: q.TryGetProperty("type", out var t) ? t.GetString() ?? "" : ""))
             .Where(q => q.Name.StartsWith(service + "-", StringComparison.Ordinal) && !q.Name.EndsWith(Suffix, StringComparison.Ordinal)
                         && !q.Name.EndsWith("_skipped", StringComparison.Ordinal))
             .ToList();

@@ -13,7 +13,8 @@ public static class EventBusExtensions
 
     /// <summary>MassTransit over RabbitMQ (ConnectionStrings:eventbus, an amqp:// URI), the outbox relay
     /// for <typeparamref name="TContext"/>, and retry-then-error-queue for every consumer.
-    /// Queues are named after the service so its replicas compete on them.</summary>
+    /// Queues are named after the service so its replicas compete on them; EventBus:QueueType "quorum"
+    /// declares them as quorum queues (a broker cluster), "classic" (the default) as classic ones.</summary>
     public static IHostApplicationBuilder AddEventBus<TContext>(this IHostApplicationBuilder builder,
         string serviceName, Action<IBusRegistrationConfigurator>? configureConsumers = null)
         where TContext : ServiceDbContext
@@ -21,11 +22,28 @@ public static class EventBusExtensions
         var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionName} is not set.");
         var uri = new Uri(connectionString);
+        var queueType = builder.Configuration["EventBus:QueueType"] ?? "classic";
+        if (queueType is not ("classic" or "quorum"))
+        {
+            throw new InvalidOperationException($"EventBus:QueueType is \"{queueType}\"; it must be \"classic\" or \"quorum\".");
+        }
 
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             configureConsumers?.Invoke(bus);
+            if (queueType == "quorum")
+            {
+                // On a clustered broker each service queue is replicated over its nodes (Raft), so losing one
+                // node loses no event. A queue keeps the type it was declared with: switching needs new queues.
+                bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+                {
+                    if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                    {
+                        rabbit.SetQuorumQueue();
+                    }
+                });
+            }
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(uri.Host, (ushort)(uri.IsDefaultPort ? 5672 : uri.Port), Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')) is { Length: > 0 } vhost ? vhost : "/", host =>

@@ -61,7 +61,8 @@ public static class HostDefaultsExtensions
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName, Telemetry.ActivitySourceName)
                 .AddAspNetCoreInstrumentation(o =>
-                    o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health") && !ctx.Request.Path.StartsWithSegments("/alive"))
+                    o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health") && !ctx.Request.Path.StartsWithSegments("/alive")
+                        && !ctx.Request.Path.StartsWithSegments("/ready"))
                 .AddGrpcClientInstrumentation()
                 .AddHttpClientInstrumentation());
 
