@@ -14,8 +14,9 @@ for _ in range(500):
         s.bind(("127.0.0.1", port)); print(port); break
     except OSError: pass
     finally: s.close()'; }
-system_cpu=0; load_cpu=1
-[ "$(nproc)" -lt 2 ] && load_cpu=0
+# BENCH_SYSTEM_CPUS / BENCH_LOAD_CPUS (taskset lists) move them, e.g. to give the system more cores on a larger machine.
+system_cpu=${BENCH_SYSTEM_CPUS:-0}; load_cpu=${BENCH_LOAD_CPUS:-1}
+[ "$(nproc)" -lt 2 ] && [ -z "${BENCH_LOAD_CPUS:-}" ] && load_cpu=0
 work=$(mktemp -d)
 apphost="apphost/Paradiplomacy.AppHost/bin/Release/net10.0/Paradiplomacy.AppHost.dll"
 identity="apphost/Paradiplomacy.Identity/bin/Release/net10.0/Paradiplomacy.Identity.dll"
@@ -53,4 +54,15 @@ stop_system() {
     apphost_pid=
   fi
   return 0
+}
+
+# measure_cost LABEL [apphost options...]: a fresh system with those options, the same read and write load
+# through the gateway (`bench cost`), and one JSON line of results appended to $work/results.jsonl.
+measure_cost() {
+  local label=$1; shift
+  start_system "$@"
+  sleep 5 # let start-up work (imports, first exports) settle
+  BENCH_STATE="$state" BENCH_ECHO=unused BENCH_TOKEN="$token" \
+    taskset -c $load_cpu dotnet "$bench" cost --label "$label" --apphost-pid "$apphost_pid" | tail -n1 | tee -a "$work/results.jsonl"
+  stop_system
 }

@@ -45,6 +45,9 @@ app.MapReverseProxy(proxy =>
 {
     proxy.UseMiddleware<GatewayAccessMiddleware>();
     proxy.UseMiddleware<ForwardingErrorMiddleware>();
+    // Over the replicas of a service: two picked at random, the less busy one served; failures count against it.
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
 });
 // Anything no route claims gets a JSON 404, never an empty page.
 app.MapFallback(async context =>

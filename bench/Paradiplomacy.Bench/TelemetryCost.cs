@@ -15,9 +15,9 @@ public sealed class TelemetryCost(BenchOptions options, int apphostPid)
     public async Task<string> RunAsync(string label)
     {
         var resources = SystemResources.Read(options.StateDirectory);
-        var pids = resources.Names.Select(resources.Pid).Append(apphostPid).ToList();
+        var pids = resources.Names.SelectMany(resources.Pids).Append(apphostPid).ToList();
         // Where the CPU goes: each resource with its children, and the AppHost (which hosts the dashboard's resource service) alone.
-        var parts = resources.Names.ToDictionary(name => name, name => (Pids: new List<int> { resources.Pid(name) }, WithChildren: true));
+        var parts = resources.Names.ToDictionary(name => name, name => (Pids: resources.Pids(name).ToList(), WithChildren: true));
         parts["apphost"] = ([apphostPid], false);
         _parts = parts;
         using var channel = GrpcChannel.ForAddress(resources.Endpoint("gateway", "grpc"));
@@ -31,7 +31,7 @@ public sealed class TelemetryCost(BenchOptions options, int apphostPid)
         }, auth));
 
         var memory = resources.Names.Where(resources.IsProject)
-            .ToDictionary(name => name, name => ProcessUsage.Read($"bench-{name}-memory", [resources.Pid(name)], withChildren: true).MemoryMiB ?? 0);
+            .ToDictionary(name => name, name => ProcessUsage.Read($"bench-{name}-memory", [.. resources.Pids(name)], withChildren: true).MemoryMiB ?? 0);
         memory["apphost"] = ProcessUsage.Read("bench-apphost-memory", [apphostPid], withChildren: false).MemoryMiB ?? 0;
         return JsonSerializer.Serialize(new { label, read, write, memory });
     }

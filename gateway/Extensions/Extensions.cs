@@ -1,4 +1,5 @@
 using Grpc.Reflection;
+using Yarp.ReverseProxy.ServiceDiscovery;
 using Microsoft.AspNetCore.Authentication;
 using Paradiplomacy.Gateway.Security;
 using Paradiplomacy.HostDefaults;
@@ -17,9 +18,15 @@ public static class Extensions
         var grpcPort = GrpcPort(builder.Configuration);
         var (routes, clusters) = ProxyConfiguration.Build(builder.Configuration, grpcPort);
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver();
+        // Each replica a destination of its own, from the replica directory; service discovery where none announced itself.
+        var discovery = builder.Services.Last(d => d.ServiceType == typeof(IDestinationResolver));
+        builder.Services.Remove(discovery);
+        builder.Services.AddSingleton<IDestinationResolver>(services => ActivatorUtilities.CreateInstance<ReplicaDestinationResolver>(services,
+            (IDestinationResolver)ActivatorUtilities.CreateInstance(services, discovery.ImplementationType!)));
         // Health probes of destinations must not retry for long: /health answers within seconds.
         builder.Services.AddHttpClient(DestinationsHealthCheck.ClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
-        builder.Services.AddHealthChecks().AddCheck<DestinationsHealthCheck>(DestinationsHealthCheck.Name);
+        builder.Services.AddHealthChecks().AddCheck<DestinationsHealthCheck>(DestinationsHealthCheck.Name)
+            .AddCheck<RoutingHealthCheck>(RoutingHealthCheck.Name);
 
         // Exported, the access log reaches the dashboard's structured logs beside its trace; written to
         // the console as well, it cost a tenth of the gateway's CPU per call (profiled), so there only

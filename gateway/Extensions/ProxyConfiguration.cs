@@ -1,5 +1,6 @@
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Health;
 
 namespace Paradiplomacy.Gateway.Extensions;
 
@@ -27,6 +28,7 @@ public static class ProxyConfiguration
                 ClusterId = $"{name}-http",
                 LoadBalancingPolicy = "PowerOfTwoChoices",
                 Destinations = http,
+                HealthCheck = ReplicaHealth(),
                 HttpRequest = new ForwarderRequestConfig { Version = new Version(1, 1), VersionPolicy = HttpVersionPolicy.RequestVersionExact },
             });
             clusters.Add(new ClusterConfig
@@ -34,6 +36,7 @@ public static class ProxyConfiguration
                 ClusterId = $"{name}-grpc",
                 LoadBalancingPolicy = "PowerOfTwoChoices",
                 Destinations = grpc,
+                HealthCheck = ReplicaHealth(),
                 // Cleartext HTTP/2 needs prior knowledge: no upgrade dance, exactly version 2.
                 HttpRequest = new ForwarderRequestConfig { Version = new Version(2, 0), VersionPolicy = HttpVersionPolicy.RequestVersionExact },
             });
@@ -69,6 +72,28 @@ public static class ProxyConfiguration
         }
         return (routes, clusters);
     }
+
+    /// <summary>Each replica (ReplicaDestinationResolver) is probed on /health every 5 s and leaves the rotation after two
+    /// failed probes, or at once when calls to it fail to connect; it comes back when its probes pass. With no replica
+    /// healthy, calls still go to all of them (the service answers UNAVAILABLE itself) rather than a 503 from here.</summary>
+    private static HealthCheckConfig ReplicaHealth() => new()
+    {
+        AvailableDestinationsPolicy = HealthCheckConstants.AvailableDestinations.HealthyOrPanic,
+        Active = new ActiveHealthCheckConfig
+        {
+            Enabled = true,
+            Interval = TimeSpan.FromSeconds(5),
+            Timeout = TimeSpan.FromSeconds(3),
+            Policy = HealthCheckConstants.ActivePolicy.ConsecutiveFailures,
+            Path = "/health",
+        },
+        Passive = new PassiveHealthCheckConfig
+        {
+            Enabled = true,
+            Policy = HealthCheckConstants.PassivePolicy.TransportFailureRate,
+            ReactivationPeriod = TimeSpan.FromSeconds(10),
+        },
+    };
 
     public static IReadOnlyList<string> HealthUrls(IConfiguration configuration) =>
         configuration.GetSection("Gateway:Services").GetChildren().Select(s => $"{DiscoveryAddress(s.Key, "http")}/health").ToList();

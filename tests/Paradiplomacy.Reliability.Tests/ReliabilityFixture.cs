@@ -49,6 +49,33 @@ public class ReliabilityFixture : IAsyncLifetime
     public Task<(int Status, string Body)> SendAsync(HttpMethod method, string path, string? token, object? body = null) =>
         Gateway.CallAsync(method, path, token, body);
 
+    /// <summary>As <see cref="SendAsync"/> for a call that is safe to repeat (a read, or a create with its request_id), tried
+    /// again for 20 s while the gateway cannot reach the service (no answer, 502, 503, 504), as a client retries. Each
+    /// attempt that was tried again is added to <paramref name="retried"/>.</summary>
+    public async Task<(int Status, string Body)> SendRetriedAsync(HttpMethod method, string path, string? token, object? body,
+        System.Collections.Concurrent.ConcurrentBag<string> retried)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            int status;
+            string text;
+            try
+            {
+                (status, text) = await SendAsync(method, path, token, body);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                (status, text) = (0, ex.Message);
+            }
+            if (status is not (0 or 502 or 503 or 504) || attempt == 80)
+            {
+                return (status, text);
+            }
+            retried.Add($"{DateTime.UtcNow:HH:mm:ss.fff} {method} {path}: {status} {text[..Math.Min(text.Length, 160)]}");
+            await Task.Delay(250);
+        }
+    }
+
     /// <summary>As <see cref="SendAsync"/>, failing the test on anything but success; the answer as JSON.</summary>
     public async Task<JsonElement> SucceedAsync(HttpMethod method, string path, string? token, object? body = null)
     {
@@ -76,17 +103,9 @@ public class ReliabilityFixture : IAsyncLifetime
     /// the programs service has not yet heard of the agreement. Returns its id.</summary>
     public async Task<string> PlanProgramAsync(string token, string agreement, string title, bool retryUntilKnown)
     {
-        var start = DateTime.UtcNow.Date.AddDays(30);
-        var end = start.AddMonths(6);
         for (var attempt = 0; ; attempt++)
         {
-            var (status, body) = await SendAsync(HttpMethod.Post, $"/api/v1/programs?requestId={Guid.NewGuid():N}", token, new
-            {
-                agreementId = agreement, type = "STUDENT_EXCHANGE", field = "education", title, objectives = "Teachers' exchange",
-                indonesianLeadOffice = "Dinas Pendidikan", foreignLeadOffice = "Board of Education",
-                startDate = new { year = start.Year, month = start.Month, day = start.Day }, endDate = new { year = end.Year, month = end.Month, day = end.Day },
-                deliveryMode = "HYBRID", location = "Surabaya", sdgTargets = new[] { "4.c" },
-            });
+            var (status, body) = await SendAsync(HttpMethod.Post, $"/api/v1/programs?requestId={Guid.NewGuid():N}", token, ProgramBody(agreement, title));
             if (status == 200)
             {
                 return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
@@ -101,20 +120,10 @@ public class ReliabilityFixture : IAsyncLifetime
     public async Task<string> ScheduleMeetingAsync(string token, string agreement, string indonesianCity, string foreignCity, string title, bool retryUntilKnown,
         TimeSpan? startsIn = null)
     {
-        var start = startsIn is { } lead ? DateTime.UtcNow.Add(lead) : DateTime.UtcNow.Date.AddDays(14).AddHours(7);
         for (var attempt = 0; ; attempt++)
         {
-            var (status, body) = await SendAsync(HttpMethod.Post, $"/api/v1/meetings?requestId={Guid.NewGuid():N}", token, new
-            {
-                agreementId = agreement, title, purpose = "Working group", mode = "VIRTUAL", timeZone = "Asia/Jakarta",
-                startTime = start.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
-                endTime = start.AddHours(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
-                participants = new[]
-                {
-                    new { name = "Rina Wulandari", email = "rina@pemkot.go.id", cityId = indonesianCity, position = "Kepala Bagian Kerja Sama" },
-                    new { name = "Partner delegate", email = "delegate@partner.example", cityId = foreignCity, position = "International relations" },
-                },
-            });
+            var (status, body) = await SendAsync(HttpMethod.Post, $"/api/v1/meetings?requestId={Guid.NewGuid():N}", token,
+                MeetingBody(agreement, indonesianCity, foreignCity, title, startsIn));
             if (status == 200)
             {
                 return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
@@ -122,6 +131,47 @@ public class ReliabilityFixture : IAsyncLifetime
             Assert.True(retryUntilKnown && attempt < 150 && body.Contains("is not known to the meetings service", StringComparison.Ordinal), $"schedule {title}: {status} {body}");
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>A six-month teachers' exchange starting in a month, under <paramref name="agreement"/>.</summary>
+    public static object ProgramBody(string agreement, string title)
+    {
+        var start = DateTime.UtcNow.Date.AddDays(30);
+        var end = start.AddMonths(6);
+        return new
+        {
+            agreementId = agreement, type = "STUDENT_EXCHANGE", field = "education", title, objectives = "Teachers' exchange",
+            indonesianLeadOffice = "Dinas Pendidikan", foreignLeadOffice = "Board of Education",
+            startDate = new { year = start.Year, month = start.Month, day = start.Day }, endDate = new { year = end.Year, month = end.Month, day = end.Day },
+            deliveryMode = "HYBRID", location = "Surabaya", sdgTargets = new[] { "4.c" },
+        };
+    }
+
+    /// <summary>An hour's virtual working group of the two cities, two weeks ahead at 07:00 UTC unless it <paramref name="startsIn"/>.</summary>
+    public static object MeetingBody(string agreement, string indonesianCity, string foreignCity, string title, TimeSpan? startsIn = null)
+    {
+        var start = startsIn is { } lead ? DateTime.UtcNow.Add(lead) : DateTime.UtcNow.Date.AddDays(14).AddHours(7);
+        return new
+        {
+            agreementId = agreement, title, purpose = "Working group", mode = "VIRTUAL", timeZone = "Asia/Jakarta",
+            startTime = start.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            endTime = start.AddHours(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            participants = new[]
+            {
+                new { name = "Rina Wulandari", email = "rina@pemkot.go.id", cityId = indonesianCity, position = "Kepala Bagian Kerja Sama" },
+                new { name = "Partner delegate", email = "delegate@partner.example", cityId = foreignCity, position = "International relations" },
+            },
+        };
+    }
+
+    /// <summary>How many of <paramref name="ids"/> the service's inbox records (at most one row per message and consumer).</summary>
+    public async Task<long> InboxAsync(string service, IReadOnlyList<Guid> ids)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(await Host.ConnectionStringAsync($"{service}-db"));
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM inbox_messages WHERE message_id = ANY(@ids)", connection);
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>Each service's outbox as an operator would inspect it: rows still waiting, by type, with their last error.</summary>

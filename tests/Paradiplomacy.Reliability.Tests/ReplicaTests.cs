@@ -60,7 +60,7 @@ public class ReplicaTests(ReplicatedSystemFixture fixture, Xunit.Abstractions.IT
         Assert.Superset(partners, (await fixture.Gateway.CurrentPartnersAsync(City, partners)).ToHashSet());
         foreach (var (service, ids) in new[] { ("registry", activated), ("programs", activated), ("meetings", activated), ("funding", created), ("meetings", created) })
         {
-            var handled = await InboxAsync(service, ids);
+            var handled = await fixture.InboxAsync(service, ids);
             output.WriteLine($"{service}: {handled} of {ids.Count} messages in its inbox");
             Assert.Equal(ids.Count, handled);
         }
@@ -107,15 +107,5 @@ public class ReplicaTests(ReplicatedSystemFixture fixture, Xunit.Abstractions.IT
             Assert.True((await fixture.Host.CommandAsync("cache", KnownResourceCommands.StartCommand)).Success);
             await fixture.Host.App.ResourceNotifications.WaitForResourceHealthyAsync("cache");
         }
-    }
-
-    /// <summary>How many of <paramref name="ids"/> the service's inbox records (at most one row per message and consumer).</summary>
-    private async Task<long> InboxAsync(string service, IReadOnlyList<Guid> ids)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(await fixture.Host.ConnectionStringAsync($"{service}-db"));
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM inbox_messages WHERE message_id = ANY(@ids)", connection);
-        command.Parameters.AddWithValue("ids", ids.ToArray());
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

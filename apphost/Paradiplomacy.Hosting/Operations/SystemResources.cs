@@ -8,11 +8,13 @@ namespace Paradiplomacy.Hosting.Operations;
 public sealed class SystemResources
 {
     private readonly Dictionary<string, JsonElement> _resources;
+    private readonly Dictionary<string, List<int>> _replicaPids;
 
-    private SystemResources(string stateDirectory, Dictionary<string, JsonElement> resources)
+    private SystemResources(string stateDirectory, Dictionary<string, JsonElement> resources, Dictionary<string, List<int>> replicaPids)
     {
         StateDirectory = stateDirectory;
         _resources = resources;
+        _replicaPids = replicaPids;
     }
 
     public string StateDirectory { get; }
@@ -22,17 +24,24 @@ public sealed class SystemResources
     public static SystemResources Read(string stateDirectory)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(stateDirectory, "resources.json")));
-        return new SystemResources(stateDirectory, json.RootElement.EnumerateArray()
+        var running = json.RootElement.EnumerateArray()
             .Where(r => r.GetProperty("pid").ValueKind is JsonValueKind.String or JsonValueKind.Number)
-            // A replicated service is measured by its first replica.
             .GroupBy(r => r.GetProperty("name").GetString()!)
-            .ToDictionary(g => g.Key, g => g.First().Clone()));
+            .ToList();
+        // A replicated service is reached by its first replica; its CPU and memory are every replica's.
+        return new SystemResources(stateDirectory, running.ToDictionary(g => g.Key, g => g.First().Clone()),
+            running.ToDictionary(g => g.Key, g => g.Select(PidOf).ToList()));
     }
 
-    /// <summary>The process DCP started (a project's is `dotnet run`, whose child is the service).</summary>
-    public int Pid(string resource) => _resources[resource].GetProperty("pid") is { ValueKind: JsonValueKind.Number } pid
+    /// <summary>The process DCP started (of a replicated service, its first replica's).</summary>
+    public int Pid(string resource) => _replicaPids[resource][0];
+
+    /// <summary>The processes of every replica of a resource.</summary>
+    public IReadOnlyList<int> Pids(string resource) => _replicaPids[resource];
+
+    private static int PidOf(JsonElement resource) => resource.GetProperty("pid") is { ValueKind: JsonValueKind.Number } pid
         ? pid.GetInt32()
-        : int.Parse(_resources[resource].GetProperty("pid").GetString()!, CultureInfo.InvariantCulture);
+        : int.Parse(resource.GetProperty("pid").GetString()!, CultureInfo.InvariantCulture);
 
     public string Endpoint(string resource, string endpoint) => _resources[resource].GetProperty("urls").GetProperty(endpoint).GetString()!;
 

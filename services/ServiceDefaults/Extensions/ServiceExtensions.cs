@@ -10,13 +10,14 @@ using Paradiplomacy.HostDefaults;
 using Paradiplomacy.HostDefaults.Security;
 using Paradiplomacy.ServiceDefaults.Aggregates;
 using Paradiplomacy.ServiceDefaults.Data;
+using Paradiplomacy.ServiceDefaults.Discovery;
 using Paradiplomacy.ServiceDefaults.Messaging;
 
 namespace Paradiplomacy.ServiceDefaults;
 
 /// <summary>Everything a service of the platform is made of besides its own domain: the host defaults,
 /// caller authentication, gRPC with JSON transcoding, its database "{name}-db", Redis, the event bus
-/// with its outbox relay, and the shared write path. A service's AddApplicationServices calls
+/// with its outbox relay, the shared write path, and its place in the replica directory. A service's AddApplicationServices calls
 /// <see cref="AddServiceDefaults{TContext}"/> and adds only what is its own.</summary>
 public static class ServiceExtensions
 {
@@ -34,6 +35,7 @@ public static class ServiceExtensions
         builder.AddRedis();
         builder.AddEventBus<TContext>(serviceName, consumers);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<ReplicaAnnouncer>(services, serviceName));
         builder.Services.AddScoped(typeof(AggregateWriter<>));
         return builder;
     }

@@ -20,6 +20,7 @@ public static class HealthResponseWriter
                 status = e.Value.Status.ToString(),
                 description = e.Value.Description ?? e.Value.Exception?.Message,
                 durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
+                data = e.Value.Data.Count > 0 ? e.Value.Data : null,
             }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));
