@@ -38,10 +38,14 @@ public sealed partial class ReplicaDestinationResolver : IDestinationResolver, I
         await SubscribeOnceAsync();
         var resolved = new Dictionary<string, DestinationConfig>();
         var unresolved = new Dictionary<string, DestinationConfig>();
-        foreach (var (name, destination) in destinations)
+        // All at once: with Redis slow to answer, one cluster's resolution takes one timeout, not one per destination.
+        var lookups = await Task.WhenAll(destinations.Select(async d =>
         {
-            var target = Target(destination.Address);
-            var replicas = target is { } t ? await ReplicasAsync(t.Service) : [];
+            var target = Target(d.Value.Address);
+            return (Name: d.Key, Destination: d.Value, Target: target, Replicas: target is { } t ? await ReplicasAsync(t.Service) : []);
+        }));
+        foreach (var (name, destination, target, replicas) in lookups)
+        {
             if (replicas.Count == 0)
             {
                 unresolved[name] = destination;
@@ -78,6 +82,10 @@ public sealed partial class ReplicaDestinationResolver : IDestinationResolver, I
 
     private async Task<IReadOnlyList<ReplicaAddress>> ReplicasAsync(string service)
     {
+        if (!_redis.IsConnected)
+        {
+            return [];
+        }
         try
         {
             return await _directory.ListAsync(service);

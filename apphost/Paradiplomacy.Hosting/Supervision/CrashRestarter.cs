@@ -7,9 +7,10 @@ namespace Paradiplomacy.Hosting.Supervision;
 /// <summary>Starts a crashed service again, as a supervisor would: DCP reports an executable that
 /// exited with a non-zero code (killed, crashed) and leaves it there; services and the servers they
 /// run on (PostgreSQL, Redis, RabbitMQ) alike, as systemd's Restart=on-failure would. A stop from the dashboard or a
-/// command passes through Stopping and stays stopped. More than five crashes in two minutes is a restart loop: it is left
+/// command (<see cref="RequestedStops"/>) stays stopped. More than five crashes in two minutes is a restart loop: it is left
 /// exited, for an operator to look at.</summary>
-public sealed class CrashRestarter(ResourceNotificationService notifications, IServiceProvider services, ILogger<CrashRestarter> logger) : BackgroundService
+public sealed class CrashRestarter(ResourceNotificationService notifications, RequestedStops requestedStops, IServiceProvider services,
+    ILogger<CrashRestarter> logger) : BackgroundService
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(2);
     private const int MaxRestartsInWindow = 5;
@@ -24,8 +25,17 @@ public sealed class CrashRestarter(ResourceNotificationService notifications, IS
         {
             await foreach (var change in notifications.WatchAsync(stoppingToken))
             {
-                // A stop asked for (dashboard, command) passes through Stopping; a crash does not.
-                var stopped = _lastState.GetValueOrDefault(change.ResourceId) == KnownResourceStates.Stopping;
+                if (change.Resource.Annotations.OfType<RestartOnCrashAnnotation>().Any() && requestedStops.Track(change.Resource))
+                {
+                    logger.LogDebug("Stops of {Resource} asked for by its stop command are kept", change.Resource.Name);
+                }
+                if (change.Snapshot.State?.Text == KnownResourceStates.Running)
+                {
+                    requestedStops.Running(change.ResourceId);
+                    requestedStops.Running(change.Resource.Name);
+                }
+                // A stop asked for (dashboard, command) is noted by the stop command, and passes through Stopping; a crash does neither.
+                var stopped = requestedStops.Contains(change.ResourceId) || requestedStops.Contains(change.Resource.Name) || _lastState.GetValueOrDefault(change.ResourceId) == KnownResourceStates.Stopping;
                 _lastState[change.ResourceId] = change.Snapshot.State?.Text;
                 if (stopped
                     || !change.Resource.Annotations.OfType<RestartOnCrashAnnotation>().Any()

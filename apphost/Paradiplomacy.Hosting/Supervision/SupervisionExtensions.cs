@@ -10,6 +10,7 @@ public static class SupervisionExtensions
     public static IResourceBuilder<T> WithRestartOnCrash<T>(this IResourceBuilder<T> builder) where T : IResource
     {
         builder.ApplicationBuilder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CrashRestarter>());
+        builder.ApplicationBuilder.Services.TryAddSingleton<RequestedStops>();
         return builder.WithAnnotation(new RestartOnCrashAnnotation());
     }
 }
