@@ -9,6 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/system.sh
+# Each replica loads its own search index after start: give both the time to (BENCH_SETTLE, seconds).
+BENCH_SETTLE=${BENCH_SETTLE:-20}
 cleanup() { stop_system; rm -rf "$work"; }
 trap cleanup EXIT
 

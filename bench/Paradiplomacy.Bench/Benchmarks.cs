@@ -285,15 +285,5 @@ public sealed class Benchmarks(BenchOptions options, Report report)
 
     private string Endpoint(string resource, string endpoint) => _resources.Endpoint(resource, endpoint).TrimEnd('/');
 
-    /// <summary>A token from the system's identity provider, as a sign-in gets one: writes need a region's officer
-    /// (operators run the platform and change no region's records).</summary>
-    private async Task<string> TokenAsync(string role, string region)
-    {
-        using var http = new HttpClient();
-        using var response = await http.PostAsync($"{Endpoint("identity", "http")}/connect/token",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["role"] = role, ["region"] = region }));
-        response.EnsureSuccessStatusCode();
-        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return json.RootElement.GetProperty("access_token").GetString()!;
-    }
+    private Task<string> TokenAsync(string role, string region) => IdentityTokens.RequestAsync(_resources, role, region);
 }

@@ -25,10 +25,12 @@ public sealed class TelemetryCost(BenchOptions options, int apphostPid)
         var auth = new Metadata { { "Authorization", $"Bearer {options.Token}" } };
 
         var read = await MeasureAsync(pids, options.Concurrency, async () => await client.GetCityAsync(new GetCityRequest { Id = "idn-35.78" }, auth));
+        // Registering governments abroad is a regional officer's (bench/system.sh lifts officers' quota for the run).
+        var officer = new Metadata { { "Authorization", $"Bearer {await IdentityTokens.RequestAsync(resources, "regional-officer", "35.78")}" } };
         var write = await MeasureAsync(pids, Math.Max(1, options.Concurrency / 2), async () => await client.CreateCityAsync(new CreateCityRequest
         {
             City = new City { Name = $"Cost {Guid.NewGuid():N}", Level = CityLevel.Municipality, CountryCode = "JP", TimeZone = "Asia/Tokyo" },
-        }, auth));
+        }, officer));
 
         var memory = resources.Names.Where(resources.IsProject)
             .ToDictionary(name => name, name => ProcessUsage.Read($"bench-{name}-memory", [.. resources.Pids(name)], withChildren: true).MemoryMiB ?? 0);
