@@ -30,12 +30,24 @@ taken_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 PGPASSWORD=$(cat "$state/postgres/password") "$bin/pg_basebackup" -h 127.0.0.1 -p "$(port_of postgres)" -U postgres \
   -D "$out/postgres" -F tar -z -X stream -c fast --label "paradiplomacy $taken_at"
 redis-cli -h 127.0.0.1 -p "$(port_of cache)" --rdb "$out/redis.rdb" > /dev/null
+# A broker that is restarting (after a crash, the AppHost starts it again; it boots in 10-20 s) is waited for,
+# up to two minutes: its definitions are what the restore needs.
 python3 - "$state/resources.json" "$out/broker-definitions.json" <<'PY'
-import base64, json, sys, urllib.request
+import base64, json, sys, time, urllib.error, urllib.request
 broker = [r for r in json.load(open(sys.argv[1])) if r["name"] == "eventbus"][0]
 request = urllib.request.Request(broker["urls"]["management"] + "/api/definitions",
                                  headers={"Authorization": "Basic " + base64.b64encode(b"guest:guest").decode()})
-open(sys.argv[2], "wb").write(urllib.request.urlopen(request, timeout=30).read())
+deadline = time.monotonic() + 120
+while True:
+    try:
+        definitions = urllib.request.urlopen(request, timeout=30).read()
+        break
+    except (urllib.error.URLError, ConnectionError, TimeoutError) as error:
+        if time.monotonic() > deadline:
+            sys.exit(f"the broker's management API does not answer ({error}): no backup without its definitions")
+        print(f"waiting for the broker's management API: {error}", file=sys.stderr)
+        time.sleep(2)
+open(sys.argv[2], "wb").write(definitions)
 PY
 cp "$state/postgres/password" "$out/postgres-password"
 chmod 600 "$out/postgres-password"
