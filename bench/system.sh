@@ -26,7 +26,7 @@ bench="bench/Paradiplomacy.Bench/bin/Release/net10.0/Paradiplomacy.Bench.dll"
 # AppHost's environment, which its processes inherit; with start_fresh=no, the last one's
 # state folder again); sets apphost_pid, state (the
 # state folder, whose resources.json names every resource's pid and URLs), token (an operator's)
-# issuer (the identity provider, for more tokens) and startup_seconds (command to "Every service is healthy").
+# issuer (the identity provider, for more tokens), gateway_url (REST and the portal) and startup_seconds (command to "Every service is healthy").
 start_system() {
   local dashboard_port identity_port gateway_port gateway_grpc_port started
   dashboard_port=$(free_port); identity_port=$(free_port); gateway_port=$(free_port); gateway_grpc_port=$(free_port)
@@ -46,6 +46,7 @@ start_system() {
   startup_seconds=$(python3 -c "print(f'{$(date +%s.%N) - $started:.1f}')")
   sleep 2 # resources.json catches up with the last state changes
   issuer="http://127.0.0.1:$identity_port"
+  gateway_url="http://127.0.0.1:$gateway_port"
   token=$(dotnet "$identity" token --role operator --state-dir "$state" --issuer "$issuer" | tail -n1)
 }
 

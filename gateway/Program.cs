@@ -49,8 +49,14 @@ app.MapReverseProxy(proxy =>
     proxy.UseLoadBalancing();
     proxy.UsePassiveHealthChecks();
 });
-// Anything no route claims gets a JSON 404, never an empty page.
-app.MapFallback(async context =>
+// Any API path no route claims gets a JSON 404, never an empty page: an endpoint of its own, since the portal's
+// catch-all (when there is a portal) would otherwise take it; routes of the services are more specific and win.
+app.Map("/api/{**rest}", NoApi);
+app.MapFallback(NoApi);
+
+await app.RunAsync();
+
+static async Task NoApi(HttpContext context)
 {
     context.Response.StatusCode = StatusCodes.Status404NotFound;
     context.Response.ContentType = "application/json";
@@ -59,8 +65,6 @@ app.MapFallback(async context =>
         code = 5,
         message = $"No API at {context.Request.Method} {context.Request.Path}. REST lives under /api/v1/ (see /docs).",
     }));
-});
-
-await app.RunAsync();
+}
 
 public partial class Program;

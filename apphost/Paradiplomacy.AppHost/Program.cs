@@ -52,7 +52,10 @@ public static class Program
             .WithEnvironment("Meetings__PublicBaseUrl", platform.GatewayUrl);
 
         // The gateway in front of every service above: REST on 8080, gRPC on 8081.
-        builder.AddGateway<Projects.Paradiplomacy_Gateway>("gateway", platform);
+        var gateway = builder.AddGateway<Projects.Paradiplomacy_Gateway>("gateway", platform);
+
+        // The web portal at the gateway's "/", a client of the API like any other.
+        builder.AddPortal<Projects.Paradiplomacy_Portal>("portal", platform, gateway);
 
         builder.Build().Run();
     }

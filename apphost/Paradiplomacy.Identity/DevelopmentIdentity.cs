@@ -53,9 +53,29 @@ public sealed class DevelopmentIdentity
 
     public string Issuer { get; }
 
-    /// <summary>Signs a token. A regional officer needs a region (Kemendagri code), a ministry
-    /// reviewer a ministry; a partner may name the registry city it speaks for.</summary>
-    public string CreateToken(string role, string? region = null, string? ministry = null, string? subject = null, TimeSpan? lifetime = null)
+    /// <summary>Signs an access token for the platform's API. A regional officer needs a region (Kemendagri
+    /// code), a ministry reviewer a ministry; a partner may name the registry city it speaks for.</summary>
+    public string CreateToken(string role, string? region = null, string? ministry = null, string? subject = null, TimeSpan? lifetime = null,
+        string? name = null) =>
+        Sign(Claims(role, region, ministry, subject, name), Audience, lifetime ?? TimeSpan.FromHours(8));
+
+    /// <summary>An access token for someone signed in through the sign-in page.</summary>
+    public string CreateAccessToken(IReadOnlyList<Claim> claims, TimeSpan lifetime) => Sign(claims, Audience, lifetime);
+
+    /// <summary>The OIDC id token a client (the portal) receives beside the access token: the same person, for that
+    /// client, bound to the nonce of its sign-in request.</summary>
+    public string CreateIdToken(IReadOnlyList<Claim> claims, string clientId, string? nonce, TimeSpan lifetime)
+    {
+        var withNonce = new List<Claim>(claims);
+        if (!string.IsNullOrEmpty(nonce))
+        {
+            withNonce.Add(new Claim("nonce", nonce));
+        }
+        return Sign(withNonce, clientId, lifetime);
+    }
+
+    /// <summary>Who a token says the caller is, checked as the services will read it.</summary>
+    public static List<Claim> Claims(string role, string? region, string? ministry, string? subject, string? name = null)
     {
         if (!Roles.All.Contains(role))
         {
@@ -82,20 +102,43 @@ public sealed class DevelopmentIdentity
         {
             claims.Add(new Claim(ClaimNames.Ministry, ministry));
         }
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            claims.Add(new Claim(ClaimNames.Name, name.Trim()));
+        }
+        return claims;
+    }
+
+    private string Sign(IEnumerable<Claim> claims, string audience, TimeSpan lifetime)
+    {
         var now = DateTime.UtcNow;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
-            Audience = Audience,
+            Audience = audience,
             Subject = new ClaimsIdentity(claims),
             IssuedAt = now,
             NotBefore = now,
-            Expires = now + (lifetime ?? TimeSpan.FromHours(8)),
+            Expires = now + lifetime,
             SigningCredentials = _key.Credentials,
         });
     }
 
-    public object DiscoveryDocument() => SigningKey.DiscoveryDocument(Issuer, ClaimNames.Subject, ClaimNames.Role, ClaimNames.Region, ClaimNames.Ministry);
+    /// <summary>Discovery for validators (issuer, keys) and for clients signing people in: the authorization code
+    /// flow with PKCE, as the national identity provider offers it.</summary>
+    public object DiscoveryDocument()
+    {
+        var document = SigningKey.DiscoveryDocument(Issuer, ClaimNames.Subject, ClaimNames.Name, ClaimNames.Role, ClaimNames.Region, ClaimNames.Ministry);
+        document["authorization_endpoint"] = $"{Issuer}/connect/authorize";
+        document["token_endpoint"] = $"{Issuer}/connect/token";
+        document["end_session_endpoint"] = $"{Issuer}/connect/endsession";
+        document["response_types_supported"] = new[] { "code", "token" };
+        document["grant_types_supported"] = new[] { "authorization_code" };
+        document["code_challenge_methods_supported"] = new[] { "S256" };
+        document["scopes_supported"] = new[] { "openid", "profile" };
+        document["token_endpoint_auth_methods_supported"] = new[] { "none", "client_secret_post" };
+        return document;
+    }
 
     public object Jwks() => _key.Jwks();
 }

@@ -1,3 +1,5 @@
+using Paradiplomacy.Identity.SignIn;
+
 namespace Paradiplomacy.Identity;
 
 public static class Program
@@ -16,15 +18,22 @@ public static class Program
             builder.Configuration["Identity:StateDirectory"] ?? TokenCommand.DefaultStateDirectory(),
             builder.Configuration["Identity:Issuer"] ?? DevelopmentIdentity.DefaultIssuer);
         builder.Services.AddSingleton(identity);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<AuthorizationCodes>();
         builder.Services.AddHealthChecks();
 
         var app = builder.Build();
         app.MapGet("/.well-known/openid-configuration", () => Results.Json(identity.DiscoveryDocument()));
         app.MapGet("/.well-known/jwks.json", () => Results.Json(identity.Jwks()));
-        // Development sign-in without a login page: a token for the role asked for (never in production).
-        app.MapPost("/connect/token", (HttpRequest request) =>
+        // Development tokens without a sign-in page, for scripts and tests: a token for the role asked for (never in production).
+        app.MapDevelopmentSignIn();
+        app.MapPost("/connect/token", (HttpRequest request, AuthorizationCodes codes) =>
         {
             var form = request.HasFormContentType ? request.Form : null;
+            if (form?["grant_type"].ToString() == "authorization_code")
+            {
+                return SignInEndpoints.RedeemCode(form, codes, identity);
+            }
             try
             {
                 var token = identity.CreateToken(form?["role"].ToString() ?? string.Empty, NullIfEmpty(form?["region"]), NullIfEmpty(form?["ministry"]), NullIfEmpty(form?["subject"]));

@@ -16,7 +16,7 @@ public static class Extensions
         var contracts = GatewayContracts.From(builder.Configuration);
         builder.Services.AddSingleton(contracts);
         var grpcPort = GrpcPort(builder.Configuration);
-        var (routes, clusters) = ProxyConfiguration.Build(builder.Configuration, grpcPort);
+        var (routes, clusters) = ProxyConfiguration.Build(builder.Configuration, grpcPort, EndpointPort(builder.Configuration, "http", 8080));
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver();
         // Each replica a destination of its own, from the replica directory; service discovery where none announced itself.
         var discovery = builder.Services.Last(d => d.ServiceType == typeof(IDestinationResolver));
@@ -73,9 +73,11 @@ public static class Extensions
     }
 
     /// <summary>The port of the Kestrel endpoint named "grpc" (HTTP/2), which gRPC routes are bound to.</summary>
-    private static int GrpcPort(IConfiguration configuration)
+    private static int GrpcPort(IConfiguration configuration) => EndpointPort(configuration, "grpc", 8081);
+
+    private static int EndpointPort(IConfiguration configuration, string endpoint, int fallback)
     {
-        var url = configuration["Kestrel:Endpoints:grpc:Url"] ?? "http://127.0.0.1:8081";
+        var url = configuration[$"Kestrel:Endpoints:{endpoint}:Url"] ?? $"http://127.0.0.1:{fallback}";
         return new Uri(url.Replace("*", "localhost", StringComparison.Ordinal).Replace("+", "localhost", StringComparison.Ordinal)).Port;
     }
 }

@@ -12,7 +12,10 @@ public static class ProxyConfiguration
     /// <summary>Anonymous reads (the public directory of regions and partnerships) are cached briefly.</summary>
     public const string PublicReadPolicy = "public-read";
 
-    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IConfiguration configuration, int grpcPort)
+    /// <summary>The web portal's cluster: every path of the REST port that no API route claims.</summary>
+    public const string PortalCluster = "portal-http";
+
+    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IConfiguration configuration, int grpcPort, int httpPort)
     {
         var routes = new List<RouteConfig>();
         var clusters = new List<ClusterConfig>();
@@ -70,7 +73,37 @@ public static class ProxyConfiguration
                 });
             }
         }
+        AddPortal(configuration, routes, clusters, httpPort);
         return (routes, clusters);
+    }
+
+    /// <summary>The web portal (Gateway:Portal:Service) at "/" of the REST port, below every API route: its pages are
+    /// the portal's own business (cookies, forms, its own 404), so no API rule, cache or JSON error applies to them.</summary>
+    private static void AddPortal(IConfiguration configuration, List<RouteConfig> routes, List<ClusterConfig> clusters, int httpPort)
+    {
+        if (configuration["Gateway:Portal:Service"] is not { Length: > 0 } portal)
+        {
+            return;
+        }
+        clusters.Add(new ClusterConfig
+        {
+            ClusterId = PortalCluster,
+            LoadBalancingPolicy = "PowerOfTwoChoices",
+            Destinations = Destinations(portal, "http"),
+            HealthCheck = ReplicaHealth(),
+            HttpRequest = new ForwarderRequestConfig { Version = new Version(1, 1), VersionPolicy = HttpVersionPolicy.RequestVersionExact },
+        });
+        routes.Add(new RouteConfig
+        {
+            RouteId = "portal",
+            ClusterId = PortalCluster,
+            // After every API route; "/api/..." paths no service claims still get the gateway's JSON 404.
+            Order = 1000,
+            Match = new RouteMatch { Path = "/{**path}", Hosts = [$"*:{httpPort}"] },
+            // Documents are uploaded through the portal's forms: the agreements route's limit, 12 MiB.
+            MaxRequestBodySize = 12 * 1024 * 1024,
+            Timeout = TimeSpan.FromSeconds(60),
+        });
     }
 
     /// <summary>Each replica (ReplicaDestinationResolver) is probed on /health every 5 s and leaves the rotation after two

@@ -31,7 +31,7 @@ public sealed class AdmissionMiddleware(RequestDelegate next, SharedRateLimiter 
                 $"The credentials were not accepted: {failure.Message}");
             return;
         }
-        var caller = authenticated ? user.FindFirst(ClaimNames.Subject)?.Value ?? "unknown" : $"anonymous@{context.Connection.RemoteIpAddress}";
+        var caller = authenticated ? user.FindFirst(ClaimNames.Subject)?.Value ?? "unknown" : $"anonymous@{limits.CurrentValue.ClientAddress(context)}";
         context.Items[CallerItem] = caller;
         var wait = limiter.Check(caller, AccessRules.LimitFor(user, limits.CurrentValue));
         if (wait is not null)

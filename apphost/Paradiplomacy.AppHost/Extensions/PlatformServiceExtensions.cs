@@ -71,7 +71,7 @@ public static class PlatformServiceExtensions
         builder.Eventing.Subscribe<ResourceReadyEvent>(gateway.Resource, (ready, _) =>
         {
             ready.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Paradiplomacy.AppHost").LogInformation(
-                "Every service is healthy. Gateway: http://127.0.0.1:{HttpPort} (REST/JSON, docs at /docs)  http://127.0.0.1:{GrpcPort} (gRPC)", httpPort, grpcPort);
+                "Every service is healthy. Portal: http://127.0.0.1:{HttpPort}/  Gateway: http://127.0.0.1:{HttpPort} (REST/JSON, docs at /docs)  http://127.0.0.1:{GrpcPort} (gRPC)", httpPort, httpPort, grpcPort);
             return Task.CompletedTask;
         });
         // In front of every platform service added before it: their endpoints by service discovery. It
@@ -89,6 +89,27 @@ public static class PlatformServiceExtensions
             .WithUrlForEndpoint("grpc", url => url.DisplayText = "gRPC")
             .WithUrl($"{platform.GatewayUrl}/docs", "API docs (OpenAPI)")
             .WithIconName("Globe");
+    }
+
+    /// <summary>The web portal, served by the gateway at "/" of its REST port: the gateway forwards every path no API
+    /// claims to it (Gateway__Portal__Service), and it calls the API back through the gateway's gRPC port with the
+    /// signed-in person's token. The gateway is told to take the portal's word for its visitors' addresses (their
+    /// anonymous rate limit), which here on loopback is any local caller's: a development setting.</summary>
+    public static IResourceBuilder<ProjectResource> AddPortal<TProject>(this IDistributedApplicationBuilder builder, string name, PlatformResources platform,
+        IResourceBuilder<ProjectResource> gateway)
+        where TProject : IProjectMetadata, new()
+    {
+        var portal = builder.AddProject<TProject>(name)
+            .WithBuiltProgram()
+            .WithReference(gateway)
+            .WithPlatformDefaults(platform)
+            .WithUrl($"{platform.GatewayUrl}/", "Portal")
+            .WithIconName("Window");
+        var replicas = builder.Configuration.GetValue($"Paradiplomacy:Replicas:{name}", 1);
+        gateway.WithReference(portal)
+            .WithEnvironment("Gateway__Portal__Service", name)
+            .WithEnvironment("Gateway__RateLimits__TrustedForwarders__0", "127.0.0.1");
+        return replicas > 1 ? portal.WithReplicas(replicas) : portal;
     }
 
     private static IResourceBuilder<ProjectResource> WithPlatformDefaults(this IResourceBuilder<ProjectResource> service, PlatformResources platform)

@@ -29,12 +29,17 @@ public static class AgreementMapper
             VersionNumber = a.VersionNumber,
             Relation = (V1.VersionRelation)(int)a.Relation,
             Etag = a.Etag,
+            Round = a.Round,
             CreateTime = Timestamp.FromDateTimeOffset(a.CreatedAt),
             UpdateTime = Timestamp.FromDateTimeOffset(a.UpdatedAt),
         };
         proto.ForeignParties.AddRange(a.ForeignParties.Select(p => p.ToProto()));
         proto.Fields.AddRange(a.Fields);
         proto.RequiredClearances.AddRange(a.RequiredClearances.Select(k => (V1.ClearanceKind)(int)k));
+        if (a.Status == AgreementStatus.Submitted)
+        {
+            proto.PendingClearances.AddRange(a.MissingClearances().Select(k => (V1.ClearanceKind)(int)k));
+        }
         proto.Clearances.AddRange(a.Clearances.Select(c => new V1.Clearance
         {
             Kind = (V1.ClearanceKind)(int)c.Kind,

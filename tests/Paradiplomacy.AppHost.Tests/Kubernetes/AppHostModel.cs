@@ -9,7 +9,14 @@ namespace Paradiplomacy.AppHost.Tests.Kubernetes;
 /// The development identity provider is not part of a deployment (the national OIDC authority is).</summary>
 public sealed record AppHostModel(IReadOnlyDictionary<string, AppHostModel.Process> Processes)
 {
-    public sealed record Process(string Name, IReadOnlySet<string> Environment, IReadOnlySet<string> Calls, string ProjectPath);
+    /// <summary>A process and its Kestrel endpoints ("http", and "grpc" for the services and the gateway; the portal is
+    /// web pages only), which a pod serves on 8080 and 8081.</summary>
+    public sealed record Process(string Name, IReadOnlySet<string> Environment, IReadOnlySet<string> Calls, string ProjectPath, IReadOnlyList<string> Endpoints)
+    {
+        public static readonly IReadOnlyDictionary<string, int> Ports = new Dictionary<string, int> { ["http"] = 8080, ["grpc"] = 8081 };
+
+        public IEnumerable<(string Name, int Port)> ContainerPorts => Endpoints.Select(e => (e, Ports[e]));
+    }
 
     public static async Task<AppHostModel> BuildAsync()
     {
@@ -25,8 +32,10 @@ public sealed record AppHostModel(IReadOnlyDictionary<string, AppHostModel.Proce
             {
                 var calls = project.Annotations.OfType<ResourceRelationshipAnnotation>()
                     .Where(r => r.Type == "Reference" && names.Contains(r.Resource.Name)).Select(r => r.Resource.Name).ToHashSet();
+                var endpoints = project.Annotations.OfType<EndpointAnnotation>().Select(e => e.Name).Distinct()
+                    .OrderBy(e => Process.Ports.TryGetValue(e, out var port) ? port : int.MaxValue).ToList();
                 processes[project.Name] = new Process(project.Name, await EnvironmentNamesAsync(project), calls,
-                    project.GetProjectMetadata().ProjectPath);
+                    project.GetProjectMetadata().ProjectPath, endpoints);
             }
             return new AppHostModel(processes);
         }
