@@ -44,11 +44,16 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
-const paint = () => {
+// The paint entry may come after the load event: wait for it (buffered), a second at most.
+const paint = () => new Promise((resolve) => {
   const nav = performance.getEntriesByType('navigation')[0];
-  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-  return { fcp: fcp?.startTime ?? NaN, load: nav.loadEventEnd - nav.startTime, bytes: nav.transferSize };
-};
+  const done = (fcp) => resolve({ fcp, load: nav.loadEventEnd - nav.startTime, bytes: nav.transferSize });
+  const timer = setTimeout(() => done(NaN), 1000);
+  new PerformanceObserver((list) => {
+    const fcp = list.getEntries().find((e) => e.name === 'first-contentful-paint');
+    if (fcp) { clearTimeout(timer); done(fcp.startTime); }
+  }).observe({ type: 'paint', buffered: true });
+});
 try {
   for (const p of pages) {
     const cold = [], warm = [];

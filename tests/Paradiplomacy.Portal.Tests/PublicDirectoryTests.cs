@@ -36,6 +36,8 @@ public class PublicDirectoryTests(PortalFixture fixture)
         Assert.Equal(0, await visitor.Page.GetByRole(AriaRole.Heading, new() { Name = visitor.T("Riwayat", "History") }).CountAsync());
 
         await visitor.Page.GetByRole(AriaRole.Link, new() { Name = visitor.T("Peta", "Map"), Exact = true }).ClickAsync();
+        // The map's 130 KB arrive in pieces: count its shapes once the whole page has loaded, not while it parses.
+        await visitor.Page.WaitForURLAsync("**/peta", new() { WaitUntil = WaitUntilState.Load });
         var map = visitor.Page.Locator("figure.map svg");
         Assert.Equal("img", await map.GetAttributeAsync("role"));
         // Natural Earth's countries, Korea shaded as a partner country, Busan and Surabaya drawn and linked.

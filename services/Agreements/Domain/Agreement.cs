@@ -4,6 +4,7 @@ using Paradiplomacy.Contracts;
 using Paradiplomacy.HostDefaults.Security;
 using Paradiplomacy.ServiceDefaults.Aggregates;
 using Paradiplomacy.ServiceDefaults.Errors;
+using Paradiplomacy.ServiceDefaults.Api;
 
 namespace Paradiplomacy.Agreements.Domain;
 
@@ -97,8 +98,8 @@ public sealed class Agreement : AggregateRoot
         }
         for (var i = 0; i < instruments.Count; i++)
         {
-            CheckSignatory(violations, $"instruments[{i}].indonesian_signatory", instruments[i].IndonesianSignatory, today);
-            CheckSignatory(violations, $"instruments[{i}].foreign_signatory", instruments[i].ForeignSignatory, today);
+            CheckSignatory(violations, $"instruments[{i}].indonesian_signatory", instruments[i].IndonesianSignatory, now);
+            CheckSignatory(violations, $"instruments[{i}].foreign_signatory", instruments[i].ForeignSignatory, now);
         }
         if (instruments.GroupBy(i => i.Type).Any(g => g.Count() > 1))
         {
@@ -175,7 +176,7 @@ public sealed class Agreement : AggregateRoot
 
     /// <summary>Records DPRD's, Kemendagri's or Kemlu's decision on the current submission.</summary>
     public void RecordClearance(ClearanceKind kind, ClearanceDecision decision, DateOnly decidedOn, string referenceNumber, string? comments,
-        Caller caller, DateOnly today, DateTimeOffset now)
+        Caller caller, DateTimeOffset now)
     {
         if (!CanDecide(kind, caller))
         {
@@ -197,7 +198,7 @@ public sealed class Agreement : AggregateRoot
         }
         var violations = new Violations().Required("reference_number", referenceNumber).MaxLength("reference_number", referenceNumber, 100)
             .MaxLength("comments", comments, MaxText);
-        if (decidedOn > today)
+        if (CalendarDay.IsFuture(decidedOn, now))
         {
             violations.Add("decided_on", "cannot be in the future");
         }
@@ -224,7 +225,7 @@ public sealed class Agreement : AggregateRoot
 
     /// <summary>Records a signed instrument. A Letter of Intent leaves the agreement cleared; the MoU
     /// or agreement signs it, and it is active at once if its effective date has come.</summary>
-    public void Sign(InstrumentType type, Signatory indonesian, Signatory foreign, DateOnly? effectiveDate, Caller caller, DateOnly today, DateTimeOffset now)
+    public void Sign(InstrumentType type, Signatory indonesian, Signatory foreign, DateOnly? effectiveDate, Caller caller, DateTimeOffset now)
     {
         RequireOfficer(caller, "sign");
         if (Status == AgreementStatus.Submitted)
@@ -234,8 +235,8 @@ public sealed class Agreement : AggregateRoot
         }
         RequireStatus("sign", AgreementStatus.Cleared);
         var violations = new Violations();
-        CheckSignatory(violations, "indonesian_signatory", indonesian, today);
-        CheckSignatory(violations, "foreign_signatory", foreign, today);
+        CheckSignatory(violations, "indonesian_signatory", indonesian, now);
+        CheckSignatory(violations, "foreign_signatory", foreign, now);
         if (Instruments.Any(i => i.Type == type))
         {
             violations.Add("instrument", $"{type} is already signed");
@@ -299,12 +300,12 @@ public sealed class Agreement : AggregateRoot
         Raise("system", (a, who) => AgreementEvents.Expiring(a, who, nearest, expiry));
     }
 
-    public void Terminate(string reason, DateOnly terminatedOn, Caller caller, DateOnly today, DateTimeOffset now)
+    public void Terminate(string reason, DateOnly terminatedOn, Caller caller, DateTimeOffset now)
     {
         RequireOfficer(caller, "terminate");
         RequireStatus("terminate", AgreementStatus.Active, AgreementStatus.Signed);
         var violations = new Violations().Required("reason", reason).MaxLength("reason", reason, MaxText);
-        if (terminatedOn > today)
+        if (CalendarDay.IsFuture(terminatedOn, now))
         {
             violations.Add("terminated_on", "cannot be in the future");
         }
@@ -480,12 +481,12 @@ public sealed class Agreement : AggregateRoot
         ForeignContact = foreignContact;
     }
 
-    private static void CheckSignatory(Violations violations, string field, Signatory signatory, DateOnly today)
+    private static void CheckSignatory(Violations violations, string field, Signatory signatory, DateTimeOffset now)
     {
         violations.Required($"{field}.name", signatory.Name).MaxLength($"{field}.name", signatory.Name, 200)
             .Required($"{field}.title", signatory.Title).MaxLength($"{field}.title", signatory.Title, 200)
             .Required($"{field}.place", signatory.Place).MaxLength($"{field}.place", signatory.Place, 200);
-        if (signatory.SignedOn > today)
+        if (CalendarDay.IsFuture(signatory.SignedOn, now))
         {
             violations.Add($"{field}.signed_on", "cannot be in the future");
         }

@@ -27,7 +27,7 @@ public sealed class AgreementsService(
     private static readonly string[] ChangeableFields =
         ["title", "foreign_parties", "fields", "objectives", "mechanisms", "validity_months", "indonesian_contact", "foreign_contact"];
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => CalendarDay.InIndonesia(clock.GetUtcNow());
 
     [Authorize]
     public override async Task<V1.Agreement> CreateAgreement(V1.CreateAgreementRequest request, ServerCallContext context)
@@ -147,7 +147,7 @@ public sealed class AgreementsService(
             var decision = violations.Enum<V1.ClearanceDecision, ClearanceDecision>("decision", request.Decision);
             var decidedOn = request.DecidedOn.ToDateOnly("decided_on", violations) ?? Today;
             violations.ThrowIfAny();
-            a.RecordClearance(kind, decision, decidedOn, request.ReferenceNumber, Blank(request.Comments), caller, Today, clock.GetUtcNow());
+            a.RecordClearance(kind, decision, decidedOn, request.ReferenceNumber, Blank(request.Comments), caller, clock.GetUtcNow());
         }, context.CancellationToken);
         return await queries.ToProtoAsync(agreement, context.CancellationToken);
     }
@@ -164,7 +164,7 @@ public sealed class AgreementsService(
             var foreign = Signatory(request.ForeignSignatory, "foreign_signatory", violations);
             var effective = request.EffectiveDate.ToDateOnly("effective_date", violations);
             violations.ThrowIfAny();
-            a.Sign(instrument, indonesian, foreign, effective, caller, Today, clock.GetUtcNow());
+            a.Sign(instrument, indonesian, foreign, effective, caller, clock.GetUtcNow());
         }, caller, Today, context.CancellationToken);
         return await queries.ToProtoAsync(agreement, context.CancellationToken);
     }
@@ -186,7 +186,7 @@ public sealed class AgreementsService(
             var violations = new Violations();
             var on = request.TerminatedOn.ToDateOnly("terminated_on", violations) ?? Today;
             violations.ThrowIfAny();
-            a.Terminate(request.Reason, on, caller, Today, clock.GetUtcNow());
+            a.Terminate(request.Reason, on, caller, clock.GetUtcNow());
         }, context.CancellationToken);
         return await queries.ToProtoAsync(agreement, context.CancellationToken);
     }

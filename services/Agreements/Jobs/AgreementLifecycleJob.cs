@@ -5,6 +5,7 @@ using Paradiplomacy.Agreements.Data;
 using Paradiplomacy.Agreements.Domain;
 using Paradiplomacy.ServiceDefaults.Aggregates;
 using Paradiplomacy.ServiceDefaults.Errors;
+using Paradiplomacy.ServiceDefaults.Api;
 
 namespace Paradiplomacy.Agreements.Jobs;
 
@@ -66,7 +67,7 @@ public sealed class AgreementLifecycleJob(
     /// <summary>The pass itself, without the lock (tests use it to show the database alone keeps notices unique).</summary>
     public async Task<int> RunUnlockedAsync(CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = CalendarDay.InIndonesia(clock.GetUtcNow());
         var noticeDays = policy.Value.ExpiryNoticeDays.Where(d => d > 0).Distinct().ToList();
         var horizon = today.AddDays(noticeDays.DefaultIfEmpty(0).Max());
         var changed = 0;

@@ -67,7 +67,7 @@ public sealed class AgreementQueries(AgreementsDbContext db, TimeProvider clock)
         }
         if (expiringWithinDays > 0)
         {
-            var until = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(expiringWithinDays);
+            var until = CalendarDay.InIndonesia(clock.GetUtcNow()).AddDays(expiringWithinDays);
             query = query.Where(a => a.Status == AgreementStatus.Active && a.ExpiryDate != null && a.ExpiryDate <= until);
         }
 

@@ -2,6 +2,7 @@ using Paradiplomacy.Contracts.IntegrationEvents;
 using Paradiplomacy.HostDefaults.Security;
 using Paradiplomacy.ServiceDefaults.Aggregates;
 using Paradiplomacy.ServiceDefaults.Errors;
+using Paradiplomacy.ServiceDefaults.Api;
 
 namespace Paradiplomacy.Funding.Domain;
 
@@ -236,7 +237,7 @@ public sealed class ProgramFunding : AggregateRoot, ISerializedChanges
         }
         RequireFundable(program);
         RequireTranche(tranche, TrancheStatus.ApprovedForPayment, "recorded as paid");
-        if (paidOn > DateOnly.FromDateTime(now.UtcDateTime))
+        if (CalendarDay.IsFuture(paidOn, now))
         {
             throw new ValidationException("paid_on", "a payment is recorded once made: not a date in the future");
         }
@@ -267,7 +268,7 @@ public sealed class ProgramFunding : AggregateRoot, ISerializedChanges
         var violations = new Violations().Required("expenditure.description", description).MaxLength("expenditure.description", description, MaxText)
             .MaxLength("expenditure.payee", payee, 200);
         CheckAmount(violations, "expenditure.amount", value);
-        if (spentOn > DateOnly.FromDateTime(now.UtcDateTime))
+        if (CalendarDay.IsFuture(spentOn, now))
         {
             violations.Add("expenditure.spent_on", "an expenditure is recorded once made: not a date in the future");
         }
@@ -460,7 +461,7 @@ public sealed class ProgramFunding : AggregateRoot, ISerializedChanges
     private string Mirror(string transactionId, string reference, string reason, Caller caller, DateTimeOffset now)
     {
         var (kind, lines) = LinesOf(transactionId);
-        var reversal = Book(kind, DateOnly.FromDateTime(now.UtcDateTime), reference, $"Reversal of {transactionId}: {reason.Trim()}", transactionId, caller, now,
+        var reversal = Book(kind, CalendarDay.InIndonesia(now), reference, $"Reversal of {transactionId}: {reason.Trim()}", transactionId, caller, now,
             [.. lines.Select(l => l with { Debit = !l.Debit })]);
         Raise(new TransactionReversed(Id, Version, RegionCode, AgreementId, caller.Describe(), transactionId, reversal, kind.ToString(), reference,
             lines[0].Value.IdrMinor, reason.Trim()));

@@ -31,7 +31,7 @@ public sealed class FundingService(
     IatiActivity iati,
     TimeProvider clock) : V1.Funding.FundingBase
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => CalendarDay.InIndonesia(clock.GetUtcNow());
 
     // ---- catalogue and rates ----
 
@@ -182,7 +182,7 @@ public sealed class FundingService(
             var violations = new Violations().RejectOutputOnly(input, "commitment");
             var amount = input.Amount.ToMoney("commitment.amount", violations);
             var committedOn = input.CommittedOn.ToDateOnly("commitment.committed_on", violations) ?? Today;
-            if (committedOn > Today)
+            if (CalendarDay.IsFuture(committedOn, clock.GetUtcNow()))
             {
                 violations.Add("commitment.committed_on", "a pledge is recorded once made: not a date in the future");
             }

@@ -32,7 +32,7 @@ public sealed class FundingReports(FundingDbContext db, FundingQueries queries, 
         {
             violations.Add("fiscal_year", "must be between 2000 and 2100");
         }
-        var rateDate = request.RateDate.ToDateOnly("rate_date", violations) ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var rateDate = request.RateDate.ToDateOnly("rate_date", violations) ?? CalendarDay.InIndonesia(clock.GetUtcNow());
         violations.ThrowIfAny();
         var rate = await rates.InEffectAsync(currency, rateDate, "currency", ct);
         Google.Type.Money InCurrency(long idrMinor) => Convert(idrMinor, rate).ToProto();

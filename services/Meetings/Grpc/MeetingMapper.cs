@@ -54,7 +54,7 @@ public static class MeetingMapper
         var minutes = working ? m.Minutes : m.Minutes.Where(x => x.IsFinal);
         proto.Minutes.AddRange(minutes.Select(x => x.ToProto(working)));
         var names = working ? m.Participants.ToDictionary(p => p.Id, p => p.Name) : [];
-        proto.ActionItems.AddRange(m.ActionItems.Select(i => i.ToProto(m.Id, m.RegionCode, m.AgreementId, working ? names.GetValueOrDefault(i.OwnerParticipantId) : null, DateOnly.FromDateTime(now.UtcDateTime))));
+        proto.ActionItems.AddRange(m.ActionItems.Select(i => i.ToProto(m.Id, m.RegionCode, m.AgreementId, working ? names.GetValueOrDefault(i.OwnerParticipantId) : null, CalendarDay.InIndonesia(now))));
         if (view == MeetingView.Full)
         {
             proto.Conflicts.AddRange(m.Conflicts.Select(c => new V1.BookingConflict

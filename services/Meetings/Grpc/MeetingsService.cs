@@ -37,7 +37,7 @@ public sealed class MeetingsService(
 
     private DateTimeOffset Now => clock.GetUtcNow();
 
-    private DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
+    private DateOnly Today => CalendarDay.InIndonesia(Now);
 
     [Authorize]
     public override async Task<V1.Meeting> CreateMeeting(V1.CreateMeetingRequest request, ServerCallContext context)

@@ -5,6 +5,7 @@ using Paradiplomacy.Meetings.Data;
 using Paradiplomacy.Meetings.Domain;
 using Paradiplomacy.Meetings.Extensions;
 using Paradiplomacy.ServiceDefaults.Aggregates;
+using Paradiplomacy.ServiceDefaults.Api;
 
 namespace Paradiplomacy.Meetings.Jobs;
 
@@ -61,7 +62,7 @@ public sealed class MeetingCalendarJob(
     public async Task<int> RunUnlockedAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = CalendarDay.InIndonesia(now);
         var leads = options.Value.ReminderLeads.Where(l => l > TimeSpan.Zero).ToList();
         var horizon = now + leads.DefaultIfEmpty(TimeSpan.Zero).Max();
         List<string> due;

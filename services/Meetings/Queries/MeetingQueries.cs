@@ -84,7 +84,7 @@ public sealed class MeetingQueries(MeetingsDbContext db, TimeProvider clock)
     /// <summary>Action items of the meetings the caller may know of, the earliest due first; owners' names only for the parties.</summary>
     public async Task<V1.ListActionItemsResponse> ActionItemsAsync(IReadOnlyDictionary<string, string> terms, PageRequest page, Caller caller, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(Now.UtcDateTime);
+        var today = CalendarDay.InIndonesia(Now);
         var meetings = VisibleTo(caller);
         if (terms.TryGetValue("region", out var region))
         {

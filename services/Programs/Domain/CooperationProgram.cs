@@ -4,6 +4,7 @@ using Paradiplomacy.Programs.IntegrationEvents;
 using Paradiplomacy.ServiceDefaults.Aggregates;
 using Paradiplomacy.ServiceDefaults.Errors;
 using Paradiplomacy.ServiceDefaults.Projections;
+using Paradiplomacy.ServiceDefaults.Api;
 
 namespace Paradiplomacy.Programs.Domain;
 
@@ -189,7 +190,7 @@ public sealed class CooperationProgram : AggregateRoot
         RequireStatus("complete", ProgramStatus.InProgress);
         var on = completedOn ?? today;
         var violations = new Violations();
-        if (on > today)
+        if (CalendarDay.IsFuture(on, now))
         {
             violations.Add("completed_on", "cannot be in the future");
         }
@@ -396,7 +397,7 @@ public sealed class CooperationProgram : AggregateRoot
                 violations.Add($"actual.evidence[{i}].uri", "give an https:// link or a platform document id (doc:...)");
             }
         }
-        if (recordedOn is { } r && r > today)
+        if (recordedOn is { } r && CalendarDay.IsFuture(r, now))
         {
             violations.Add("actual.recorded_on", "cannot be in the future");
         }
@@ -432,7 +433,7 @@ public sealed class CooperationProgram : AggregateRoot
             .Required("evaluation.findings", findings).MaxLength("evaluation.findings", findings, MaxText)
             .MaxLength("evaluation.recommendations", recommendations, MaxText)
             .Required("evaluation.evaluator", evaluator).MaxLength("evaluation.evaluator", evaluator, MaxShort);
-        if (evaluatedOn is { } on && on > today)
+        if (evaluatedOn is { } on && CalendarDay.IsFuture(on, now))
         {
             violations.Add("evaluation.evaluated_on", "cannot be in the future");
         }

@@ -21,7 +21,7 @@ public sealed class ProgramsService(
     private static readonly string[] ChangeableFields =
         ["title", "objectives", "indonesian_lead_office", "foreign_lead_office", "location", "sdg_targets", "start_date", "end_date", "type", "field"];
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => CalendarDay.InIndonesia(clock.GetUtcNow());
 
     [Authorize]
     public override async Task<V1.Program> CreateProgram(V1.CreateProgramRequest request, ServerCallContext context)
@@ -384,7 +384,7 @@ public sealed class ProgramsService(
             {
                 violations.Add("participant.consent.given_on", "is required");
             }
-            else if (givenOn > Today)
+            else if (CalendarDay.IsFuture(givenOn.Value, clock.GetUtcNow()))
             {
                 violations.Add("participant.consent.given_on", "cannot be in the future");
             }

@@ -18,7 +18,7 @@ public sealed class ProgramQueries(ProgramsDbContext db, TimeProvider clock)
     public static readonly string[] FilterFields = ["agreement", "region", "province", "status", "type", "field", "sdg", "year", "agreement_ended"];
     public static readonly string[] OverdueFilterFields = ["agreement", "region", "province"];
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => CalendarDay.InIndonesia(clock.GetUtcNow());
 
     public async Task<V1.Program> GetAsync(string id, Caller caller, CancellationToken ct)
     {

@@ -20,7 +20,7 @@ public sealed class ProgramReports(ProgramsDbContext db, TimeProvider clock)
 
     private static readonly ProgramStatus[] Delivering = [ProgramStatus.Approved, ProgramStatus.InProgress, ProgramStatus.Postponed, ProgramStatus.Completed];
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => CalendarDay.InIndonesia(clock.GetUtcNow());
 
     public async Task<V1.ProgramReport> ReportAsync(V1.GetProgramReportRequest request, Caller caller, CancellationToken ct)
     {

@@ -36,10 +36,10 @@ public class AgreementLifecycleTests
     public void Nothing_is_signed_before_every_clearance_is_in_and_the_error_names_what_is_missing()
     {
         var agreement = Submitted();
-        agreement.RecordClearance(ClearanceKind.DprdApproval, ClearanceDecision.Approved, Today, "170/DPRD", null, Officer("35.78"), Today, Now);
+        agreement.RecordClearance(ClearanceKind.DprdApproval, ClearanceDecision.Approved, Today, "170/DPRD", null, Officer("35.78"), Now);
 
         var error = Assert.Throws<PreconditionFailedException>(() =>
-            agreement.Sign(InstrumentType.LetterOfIntent, Signer("A", Today), Signer("B", Today), null, Officer("35.78"), Today, Now));
+            agreement.Sign(InstrumentType.LetterOfIntent, Signer("A", Today), Signer("B", Today), null, Officer("35.78"), Now));
 
         Assert.Contains("KemendagriClearance", error.Message, StringComparison.Ordinal);
         Assert.Contains("KemluConsideration", error.Message, StringComparison.Ordinal);
@@ -50,7 +50,7 @@ public class AgreementLifecycleTests
     public void A_draft_cannot_be_signed()
     {
         var error = Assert.Throws<PreconditionFailedException>(() =>
-            Draft().Sign(InstrumentType.MemorandumOfUnderstanding, Signer("A", Today), Signer("B", Today), null, Officer("35.78"), Today, Now));
+            Draft().Sign(InstrumentType.MemorandumOfUnderstanding, Signer("A", Today), Signer("B", Today), null, Officer("35.78"), Now));
 
         Assert.Contains("Draft", error.Message, StringComparison.Ordinal);
     }
@@ -59,7 +59,7 @@ public class AgreementLifecycleTests
     public void A_returned_dossier_goes_back_to_draft_with_the_comments_kept_and_a_new_round_starts()
     {
         var agreement = Submitted();
-        agreement.RecordClearance(ClearanceKind.KemendagriClearance, ClearanceDecision.Returned, Today, "KDN-R1", "Add the budget plan", Reviewer("kemendagri"), Today, Now);
+        agreement.RecordClearance(ClearanceKind.KemendagriClearance, ClearanceDecision.Returned, Today, "KDN-R1", "Add the budget plan", Reviewer("kemendagri"), Now);
 
         Assert.Equal(AgreementStatus.Draft, agreement.Status);
         agreement.Submit(AllClearances, Officer("35.78"), Now);
@@ -72,7 +72,7 @@ public class AgreementLifecycleTests
     public void A_rejection_ends_the_dossier()
     {
         var agreement = Submitted();
-        agreement.RecordClearance(ClearanceKind.KemluConsideration, ClearanceDecision.Rejected, Today, "KLU-X", "Not in the national interest", Reviewer("kemlu"), Today, Now);
+        agreement.RecordClearance(ClearanceKind.KemluConsideration, ClearanceDecision.Rejected, Today, "KLU-X", "Not in the national interest", Reviewer("kemlu"), Now);
 
         Assert.Equal(AgreementStatus.Rejected, agreement.Status);
         Assert.Throws<PreconditionFailedException>(() => agreement.Submit(AllClearances, Officer("35.78"), Now));
@@ -83,9 +83,9 @@ public class AgreementLifecycleTests
     {
         var agreement = Submitted();
 
-        Assert.Throws<PermissionDeniedException>(() => agreement.RecordClearance(ClearanceKind.KemendagriClearance, ClearanceDecision.Approved, Today, "X", null, Reviewer("kemlu"), Today, Now));
-        Assert.Throws<PermissionDeniedException>(() => agreement.RecordClearance(ClearanceKind.DprdApproval, ClearanceDecision.Approved, Today, "X", null, Officer("31"), Today, Now));
-        Assert.Throws<PermissionDeniedException>(() => agreement.RecordClearance(ClearanceKind.KemluConsideration, ClearanceDecision.Approved, Today, "X", null, Officer("35.78"), Today, Now));
+        Assert.Throws<PermissionDeniedException>(() => agreement.RecordClearance(ClearanceKind.KemendagriClearance, ClearanceDecision.Approved, Today, "X", null, Reviewer("kemlu"), Now));
+        Assert.Throws<PermissionDeniedException>(() => agreement.RecordClearance(ClearanceKind.DprdApproval, ClearanceDecision.Approved, Today, "X", null, Officer("31"), Now));
+        Assert.Throws<PermissionDeniedException>(() => agreement.RecordClearance(ClearanceKind.KemluConsideration, ClearanceDecision.Approved, Today, "X", null, Officer("35.78"), Now));
         Assert.Empty(agreement.Clearances);
     }
 
@@ -93,11 +93,26 @@ public class AgreementLifecycleTests
     public void A_clearance_is_recorded_once_per_round_and_needs_a_reference_and_a_past_date()
     {
         var agreement = Submitted();
-        agreement.RecordClearance(ClearanceKind.DprdApproval, ClearanceDecision.Approved, Today, "170/DPRD", null, Officer("35.78"), Today, Now);
+        agreement.RecordClearance(ClearanceKind.DprdApproval, ClearanceDecision.Approved, Today, "170/DPRD", null, Officer("35.78"), Now);
 
-        Assert.Throws<PreconditionFailedException>(() => agreement.RecordClearance(ClearanceKind.DprdApproval, ClearanceDecision.Approved, Today, "171/DPRD", null, Officer("35.78"), Today, Now));
-        var error = Assert.Throws<ValidationException>(() => agreement.RecordClearance(ClearanceKind.KemendagriClearance, ClearanceDecision.Returned, Today.AddDays(1), "", null, Reviewer("kemendagri"), Today, Now));
+        Assert.Throws<PreconditionFailedException>(() => agreement.RecordClearance(ClearanceKind.DprdApproval, ClearanceDecision.Approved, Today, "171/DPRD", null, Officer("35.78"), Now));
+        var error = Assert.Throws<ValidationException>(() => agreement.RecordClearance(ClearanceKind.KemendagriClearance, ClearanceDecision.Returned, Today.AddDays(1), "", null, Reviewer("kemendagri"), Now));
         Assert.Equal(["comments", "decided_on", "reference_number"], error.Violations.Select(v => v.Field).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_decision_dated_today_in_Jayapura_is_recorded_while_UTC_is_still_on_yesterday()
+    {
+        // 08:30 WIT on 24 November is 23:30 UTC on the 23rd; the day after has begun nowhere yet.
+        var morningInPapua = new DateTimeOffset(2026, 11, 23, 23, 30, 0, TimeSpan.Zero);
+        var agreement = Submitted();
+
+        agreement.RecordClearance(ClearanceKind.DprdApproval, ClearanceDecision.Approved, new DateOnly(2026, 11, 24), "170/DPRD", null, Officer("35.78"), morningInPapua);
+        var error = Assert.Throws<ValidationException>(() =>
+            agreement.RecordClearance(ClearanceKind.KemendagriClearance, ClearanceDecision.Approved, new DateOnly(2026, 11, 25), "KDN-1", null, Reviewer("kemendagri"), morningInPapua));
+
+        Assert.Equal(new DateOnly(2026, 11, 24), agreement.Clearances.Single().DecidedOn);
+        Assert.Equal(["decided_on"], error.Violations.Select(v => v.Field));
     }
 
     [Fact]
@@ -108,7 +123,7 @@ public class AgreementLifecycleTests
         agreement.Submit([ClearanceKind.KemendagriClearance, ClearanceKind.KemluConsideration], Officer("35.78"), Now);
 
         var error = Assert.Throws<PreconditionFailedException>(() =>
-            agreement.RecordClearance(ClearanceKind.DprdApproval, ClearanceDecision.Approved, Today, "X", null, Officer("35.78"), Today, Now));
+            agreement.RecordClearance(ClearanceKind.DprdApproval, ClearanceDecision.Approved, Today, "X", null, Officer("35.78"), Now));
 
         Assert.Equal("CLEARANCE_NOT_REQUIRED", error.Reason);
     }
@@ -119,7 +134,7 @@ public class AgreementLifecycleTests
         var agreement = Cleared();
 
         var error = Assert.Throws<ValidationException>(() => agreement.Sign(InstrumentType.MemorandumOfUnderstanding,
-            Signer("A", Today.AddDays(2)), Signer("B", Today), Today.AddDays(1), Officer("35.78"), Today, Now));
+            Signer("A", Today.AddDays(2)), Signer("B", Today), Today.AddDays(1), Officer("35.78"), Now));
 
         Assert.Contains(error.Violations, v => v.Field == "indonesian_signatory.signed_on");
         Assert.Contains(error.Violations, v => v.Field == "effective_date");
@@ -131,9 +146,9 @@ public class AgreementLifecycleTests
         var agreement = Cleared();
         var loi = new DateOnly(2017, 5, 17);
 
-        agreement.Sign(InstrumentType.LetterOfIntent, Signer("Tri Rismaharini", loi), Signer("Joe Anderson", loi), null, Officer("35.78"), Today, Now);
+        agreement.Sign(InstrumentType.LetterOfIntent, Signer("Tri Rismaharini", loi), Signer("Joe Anderson", loi), null, Officer("35.78"), Now);
         Assert.Equal(AgreementStatus.Cleared, agreement.Status);
-        agreement.Sign(InstrumentType.MemorandumOfUnderstanding, Signer("Eri Cahyadi", Today), Signer("Liam Robinson", Today), Today.AddDays(10), Officer("35.78"), Today, Now);
+        agreement.Sign(InstrumentType.MemorandumOfUnderstanding, Signer("Eri Cahyadi", Today), Signer("Liam Robinson", Today), Today.AddDays(10), Officer("35.78"), Now);
 
         Assert.Equal(AgreementStatus.Signed, agreement.Status);
         Assert.False(agreement.ActivateIfDue(Today, "system", Now));
@@ -167,11 +182,11 @@ public class AgreementLifecycleTests
     {
         var agreement = Active();
 
-        agreement.Terminate("Programs ended; no budget", Today, Officer("35.78"), Today, Now);
+        agreement.Terminate("Programs ended; no budget", Today, Officer("35.78"), Now);
 
         Assert.Equal(AgreementStatus.Terminated, agreement.Status);
         Assert.Equal(new Termination("officer@35.78", Today, "Programs ended; no budget"), agreement.Termination);
-        Assert.Throws<PreconditionFailedException>(() => agreement.Terminate("again", Today, Officer("35.78"), Today, Now));
+        Assert.Throws<PreconditionFailedException>(() => agreement.Terminate("again", Today, Officer("35.78"), Now));
     }
 
     [Fact]
@@ -237,7 +252,7 @@ public class AgreementLifecycleTests
         var agreement = Submitted();
         var before = agreement.AuditSnapshot();
 
-        agreement.RecordClearance(ClearanceKind.DprdApproval, ClearanceDecision.Returned, Today, "170/DPRD", "Clarify funding", Officer("35.78"), Today, Now);
+        agreement.RecordClearance(ClearanceKind.DprdApproval, ClearanceDecision.Returned, Today, "170/DPRD", "Clarify funding", Officer("35.78"), Now);
         var changes = AuditTrail.Diff(before, agreement.AuditSnapshot());
 
         Assert.Equal(["status", "clearances"], changes.Select(c => c.Field));

@@ -35,9 +35,9 @@ internal static class TestAgreements
     public static Agreement Cleared()
     {
         var agreement = Submitted();
-        agreement.RecordClearance(ClearanceKind.DprdApproval, ClearanceDecision.Approved, Today, "170/DPRD/2026", null, Officer("35.78"), Today, Now);
-        agreement.RecordClearance(ClearanceKind.KemendagriClearance, ClearanceDecision.Approved, Today, "KDN-1", null, Reviewer("kemendagri"), Today, Now);
-        agreement.RecordClearance(ClearanceKind.KemluConsideration, ClearanceDecision.Approved, Today, "KLU-1", null, Reviewer("kemlu"), Today, Now);
+        agreement.RecordClearance(ClearanceKind.DprdApproval, ClearanceDecision.Approved, Today, "170/DPRD/2026", null, Officer("35.78"), Now);
+        agreement.RecordClearance(ClearanceKind.KemendagriClearance, ClearanceDecision.Approved, Today, "KDN-1", null, Reviewer("kemendagri"), Now);
+        agreement.RecordClearance(ClearanceKind.KemluConsideration, ClearanceDecision.Approved, Today, "KLU-1", null, Reviewer("kemlu"), Now);
         return agreement;
     }
 
@@ -45,7 +45,7 @@ internal static class TestAgreements
     {
         var agreement = Cleared();
         var on = effective ?? Today;
-        agreement.Sign(InstrumentType.MemorandumOfUnderstanding, Signer("Eri Cahyadi", on), Signer("Liam Robinson", on), on, Officer("35.78"), Today, Now);
+        agreement.Sign(InstrumentType.MemorandumOfUnderstanding, Signer("Eri Cahyadi", on), Signer("Liam Robinson", on), on, Officer("35.78"), Now);
         agreement.ActivateIfDue(Today, "system", Now);
         return agreement;
     }

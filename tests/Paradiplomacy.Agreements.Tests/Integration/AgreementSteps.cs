@@ -8,7 +8,8 @@ internal sealed class AgreementSteps(AgreementsFixture fixture)
 {
     public static Date DateOf(DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };
 
-    public DateOnly Today => DateOnly.FromDateTime(fixture.Clock.GetUtcNow().UtcDateTime);
+    // The service's own day: Indonesia's (WIB), a day ahead of UTC's every evening.
+    public DateOnly Today => Paradiplomacy.ServiceDefaults.Api.CalendarDay.InIndonesia(fixture.Clock.GetUtcNow());
 
     public async Task<Agreement> DraftAsync(string indonesianId, string region, string[] foreignIds, AgreementKind kind = AgreementKind.SisterCity, int months = 60, string title = "Sister city")
     {

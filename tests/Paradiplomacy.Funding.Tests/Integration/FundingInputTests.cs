@@ -48,7 +48,8 @@ public class FundingInputTests(FundingFixture fixture)
     {
         var (program, apbd, before) = await FundedProgramAsync(fixture, "Bad input", pledged: 10_000_000, paid: 5_000_000);
         var entries = await LedgerCountAsync(program);
-        var tomorrow = ToDate(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1));
+        // Two days on: tomorrow in UTC has begun somewhere on earth for most of the day.
+        var dayAfterTomorrow = ToDate(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2));
         var cases = new (string Field, V1.RecordExpenditureRequest Request)[]
         {
             ("expenditure.amount", With(program, e => e.Amount = Idr(-5))),
@@ -56,7 +57,7 @@ public class FundingInputTests(FundingFixture fixture)
             ("expenditure.amount", With(program, e => e.Amount = new Google.Type.Money { CurrencyCode = "JPY", Units = 5, Nanos = 500_000_000 })),
             ("expenditure.amount", With(program, e => e.Amount = new Google.Type.Money { CurrencyCode = "IDR", Units = 5, Nanos = 1 })),
             ("expenditure.amount", With(program, e => e.Amount = null)),
-            ("expenditure.spent_on", With(program, e => e.SpentOn = tomorrow)),
+            ("expenditure.spent_on", With(program, e => e.SpentOn = dayAfterTomorrow)),
             ("expenditure.spent_on", With(program, e => e.SpentOn = new Google.Type.Date { Year = 2027, Month = 2, Day = 30 })),
             ("expenditure.category", With(program, e => e.Category = V1.BudgetCategory.Unspecified)),
             ("expenditure.category", With(program, e => e.Category = V1.BudgetCategory.Honoraria)),
@@ -71,7 +72,7 @@ public class FundingInputTests(FundingFixture fixture)
         }
         var commitment = await RpcAssert.FailsWith(StatusCode.InvalidArgument, () => fixture.Client.RecordCommitmentAsync(new V1.RecordCommitmentRequest
         {
-            ProgramId = program, RequestId = NewRequest(), Commitment = new V1.Commitment { SourceId = "src-nowhere", Amount = Idr(0), CommittedOn = tomorrow },
+            ProgramId = program, RequestId = NewRequest(), Commitment = new V1.Commitment { SourceId = "src-nowhere", Amount = Idr(0), CommittedOn = dayAfterTomorrow },
         }, fixture.Officer()).ResponseAsync);
         Assert.Equal(["commitment.amount", "commitment.committed_on", "commitment.source_id"], RpcAssert.ViolatedFields(commitment).Order());
 
