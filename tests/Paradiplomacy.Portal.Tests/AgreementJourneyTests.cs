@@ -23,12 +23,12 @@ public class AgreementJourneyTests(PortalFixture fixture)
         // Drafting: the partner first, then the dossier. Saved without a field of cooperation, the API's refusal is shown beside the fieldset.
         await officer.Page.GotoAsync("/kantor/perjanjian/baru");
         await officer.Page.GetByLabel(officer.T("Cari pemerintah mitra", "Search for the partner government")).FillAsync(partnerQuery);
-        await officer.Page.GetByRole(AriaRole.Button, new() { Name = officer.T("Cari", "Search"), Exact = true }).ClickAsync();
-        await officer.Page.Locator("ul.results a", new() { HasTextString = partnerName }).First.ClickAsync();
+        await officer.FollowAsync(officer.Page.GetByRole(AriaRole.Button, new() { Name = officer.T("Cari", "Search"), Exact = true }));
+        await officer.FollowAsync(officer.Page.Locator("ul.results a", new() { HasTextString = partnerName }).First);
         var title = officer.Page.GetByLabel(officer.T("Judul perjanjian", "Title of the agreement"));
         Assert.Contains(partnerName, await title.InputValueAsync());
         await officer.Page.GetByLabel(officer.T("Tujuan", "Objectives"), new() { Exact = true }).FillAsync("Student exchanges and a smart-city working group.");
-        await officer.Page.GetByRole(AriaRole.Button, new() { Name = officer.T("Simpan draf", "Save draft") }).ClickAsync();
+        await officer.FollowAsync(officer.Page.GetByRole(AriaRole.Button, new() { Name = officer.T("Simpan draf", "Save draft") }));
         var fieldsError = officer.Page.Locator("#fields-error");
         Assert.Contains("field of cooperation", await fieldsError.InnerTextAsync());
         Assert.Equal("Student exchanges and a smart-city working group.", await officer.Page.GetByLabel(officer.T("Tujuan", "Objectives"), new() { Exact = true }).InputValueAsync());
@@ -37,7 +37,7 @@ public class AgreementJourneyTests(PortalFixture fixture)
         await officer.Page.GetByLabel(officer.T("pendidikan", "education"), new() { Exact = true }).CheckAsync();
         await officer.Page.GetByLabel(officer.T("kota cerdas", "smart city"), new() { Exact = true }).CheckAsync();
         await officer.Page.GetByLabel(officer.T("Mekanisme pelaksanaan", "Mechanisms")).FillAsync("A joint working group meets every year.");
-        await officer.Page.GetByRole(AriaRole.Button, new() { Name = officer.T("Simpan draf", "Save draft") }).ClickAsync();
+        await officer.FollowAsync(officer.Page.GetByRole(AriaRole.Button, new() { Name = officer.T("Simpan draf", "Save draft") }));
         await officer.Page.WaitForURLAsync(new Regex("/perjanjian/agr-"));
         var agreementPath = new Uri(officer.Page.Url).AbsolutePath;
         Assert.Contains(officer.T("Draf", "Draft"), await officer.Page.Locator(".badge").First.InnerTextAsync());
@@ -48,15 +48,15 @@ public class AgreementJourneyTests(PortalFixture fixture)
         {
             Name = "draft-mou.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"u8.ToArray(),
         });
-        await officer.Page.GetByRole(AriaRole.Button, new() { Name = officer.T("Unggah", "Upload") }).ClickAsync();
+        await officer.FollowAsync(officer.Page.GetByRole(AriaRole.Button, new() { Name = officer.T("Unggah", "Upload") }));
         Assert.Contains(officer.T("Dokumen tersimpan.", "The document is stored."), await officer.MainTextAsync());
         Assert.Equal(1, await officer.Page.Locator("#dokumen li a").CountAsync());
 
-        await officer.Page.GetByRole(AriaRole.Button, new() { Name = officer.T("Ajukan untuk persetujuan", "Submit for clearance") }).ClickAsync();
+        await officer.FollowAsync(officer.Page.GetByRole(AriaRole.Button, new() { Name = officer.T("Ajukan untuk persetujuan", "Submit for clearance") }));
         Assert.Contains(officer.T("Diajukan", "Submitted"), await officer.Page.Locator(".badge").First.InnerTextAsync());
         // The DPRD's approval is recorded by the region's own office.
         await officer.Page.GetByLabel(officer.T("Nomor surat", "Reference number")).FillAsync("DPRD/170/2026");
-        await officer.Page.GetByRole(AriaRole.Button, new() { Name = officer.T("Catat keputusan", "Record the decision") }).ClickAsync();
+        await officer.FollowAsync(officer.Page.GetByRole(AriaRole.Button, new() { Name = officer.T("Catat keputusan", "Record the decision") }));
         Assert.Contains("DPRD/170/2026", await officer.Page.Locator("[data-clearance=DprdApproval]").InnerTextAsync());
         await officer.ShotAsync("submitted");
 
@@ -72,13 +72,13 @@ public class AgreementJourneyTests(PortalFixture fixture)
             var row = reviewer.Page.Locator("tbody tr", new() { Has = reviewer.Page.Locator($"a[href='{agreementPath}']") });
             Assert.Equal(1, await row.CountAsync());
             await reviewer.ShotAsync($"queue-{kind}");
-            await row.GetByRole(AriaRole.Link).First.ClickAsync();
+            await reviewer.FollowAsync(row.GetByRole(AriaRole.Link).First);
             // No reference number: refused, and said so beside that field.
-            await reviewer.Page.GetByRole(AriaRole.Button, new() { Name = reviewer.T("Catat keputusan", "Record the decision") }).ClickAsync();
+            await reviewer.FollowAsync(reviewer.Page.GetByRole(AriaRole.Button, new() { Name = reviewer.T("Catat keputusan", "Record the decision") }));
             Assert.NotEmpty(await reviewer.Page.Locator("#reference_number-error").InnerTextAsync());
             await reviewer.ShotAsync($"decision-refused-{kind}");
             await reviewer.Page.GetByLabel(reviewer.T("Nomor surat", "Reference number")).FillAsync(reference);
-            await reviewer.Page.GetByRole(AriaRole.Button, new() { Name = reviewer.T("Catat keputusan", "Record the decision") }).ClickAsync();
+            await reviewer.FollowAsync(reviewer.Page.GetByRole(AriaRole.Button, new() { Name = reviewer.T("Catat keputusan", "Record the decision") }));
             Assert.Contains(reference, await reviewer.Page.Locator($"[data-clearance={kind}]").InnerTextAsync());
             await reviewer.Page.GotoAsync("/tinjauan");
             Assert.Equal(0, await reviewer.Page.Locator($"a[href='{agreementPath}']").CountAsync());
@@ -92,7 +92,7 @@ public class AgreementJourneyTests(PortalFixture fixture)
         await officer.Page.GetByRole(AriaRole.Group, new() { Name = officer.T("Penandatangan pihak mitra", "Partner's signatory") }).GetByLabel(officer.T("Nama", "Name")).FillAsync("Adrian Schrinner");
         await officer.Page.GetByRole(AriaRole.Group, new() { Name = officer.T("Penandatangan pihak mitra", "Partner's signatory") }).GetByLabel(officer.T("Jabatan", "Title")).FillAsync("Lord Mayor");
         // Where it was signed is part of the record: left out, the API says so beside each place field.
-        await officer.Page.GetByRole(AriaRole.Button, new() { Name = officer.T("Catat penandatanganan", "Record the signing") }).ClickAsync();
+        await officer.FollowAsync(officer.Page.GetByRole(AriaRole.Button, new() { Name = officer.T("Catat penandatanganan", "Record the signing") }));
         Assert.NotEmpty(await officer.Page.Locator("[id='indonesian_signatory.place-error']").InnerTextAsync());
         Assert.NotEmpty(await officer.Page.Locator("[id='foreign_signatory.place-error']").InnerTextAsync());
         await officer.ShotAsync("signing-refused");
@@ -100,7 +100,7 @@ public class AgreementJourneyTests(PortalFixture fixture)
         {
             await officer.Page.GetByRole(AriaRole.Group, new() { Name = legend }).GetByLabel(officer.T("Tempat", "Place")).FillAsync("Balai Kota Semarang");
         }
-        await officer.Page.GetByRole(AriaRole.Button, new() { Name = officer.T("Catat penandatanganan", "Record the signing") }).ClickAsync();
+        await officer.FollowAsync(officer.Page.GetByRole(AriaRole.Button, new() { Name = officer.T("Catat penandatanganan", "Record the signing") }));
         Assert.Contains(officer.T("Berlaku", "Active"), await officer.Page.Locator(".badge").First.InnerTextAsync());
         await officer.ShotAsync("in-effect");
         await officer.Page.GotoAsync("/kantor");

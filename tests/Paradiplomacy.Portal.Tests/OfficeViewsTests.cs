@@ -61,11 +61,11 @@ public class OfficeViewsTests(PortalFixture fixture)
         Assert.Equal("0.5", await row.Locator("meter").GetAttributeAsync("value"));
         await visitor.ShotAsync("programs");
 
-        await visitor.Page.GetByRole(AriaRole.Link, new() { Name = visitor.T("Anggaran", "Budget"), Exact = true }).ClickAsync();
+        await visitor.FollowAsync(visitor.Page.GetByRole(AriaRole.Link, new() { Name = visitor.T("Anggaran", "Budget"), Exact = true }));
         Assert.Contains(money, await (await visitor.UntilShownAsync(visitor.Page.Locator("tbody tr", new() { HasTextString = title }))).InnerTextAsync());
         await visitor.ShotAsync("budget");
 
-        await visitor.Page.GetByRole(AriaRole.Link, new() { Name = visitor.T("Rapat", "Meetings"), Exact = true }).ClickAsync();
+        await visitor.FollowAsync(visitor.Page.GetByRole(AriaRole.Link, new() { Name = visitor.T("Rapat", "Meetings"), Exact = true }));
         var item = await visitor.UntilShownAsync(visitor.Page.Locator("li.card", new() { HasTextString = meeting }));
         var text = await item.InnerTextAsync();
         // 07:00 UTC is 14.00 in Surabaya (WIB) and 16:00 in Busan (UTC+09:00).
@@ -74,7 +74,7 @@ public class OfficeViewsTests(PortalFixture fixture)
         Assert.Contains("+09:00", text);
         await visitor.ShotAsync("meetings");
 
-        await visitor.Page.GetByRole(AriaRole.Link, new() { Name = visitor.T("Kesehatan kemitraan", "Partnership health"), Exact = true }).ClickAsync();
+        await visitor.FollowAsync(visitor.Page.GetByRole(AriaRole.Link, new() { Name = visitor.T("Kesehatan kemitraan", "Partnership health"), Exact = true }));
         var health = await visitor.UntilShownAsync(visitor.Page.Locator("section.card", new() { Has = visitor.Page.Locator($"a[href='/perjanjian/{fixture.SurabayaBusan}']") }));
         Assert.Matches(visitor.T("skor \\d+ dari 100", "score \\d+ of 100"), await health.InnerTextAsync());
         await visitor.ShotAsync("health");

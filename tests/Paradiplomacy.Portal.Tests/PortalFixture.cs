@@ -46,7 +46,7 @@ public sealed class PortalFixture : IAsyncLifetime
         await visitor.Page.GotoAsync("/");
         if (language == "en")
         {
-            await visitor.Page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+            await visitor.FollowAsync(visitor.Page.GetByRole(AriaRole.Link, new() { Name = "English" }));
         }
         return visitor;
     }
